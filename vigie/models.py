@@ -102,7 +102,8 @@ class PlaceMention:
     start: int
     end: int
     text: str
-    candidates: tuple[Place, ...]
+    candidates: tuple[Place, ...]   # best first
+    relation: str = "in"            # in | near (a direction or 'near' cue) | admin1 ('province of X')
 
 
 @dataclass(frozen=True)
