@@ -1,0 +1,101 @@
+"""Extraction on short French dispatches written for these tests (not real news)."""
+from datetime import date
+
+import pytest
+
+from vigie.extract import casualties as cas
+from vigie.extract.numbers import find_numbers
+from vigie.models import Article
+from vigie.pipeline import Resources, process
+
+
+@pytest.fixture(scope="module")
+def res():
+    return Resources.default()
+
+
+def extract(res, text, published="2016-03-03", lang="fr"):
+    art = Article(id="t1", text=text, published=date.fromisoformat(published) if published else None,
+                  lang=lang)
+    return process(art, res)[1]
+
+
+ALEPPO = ("ALEP, 3 mars (Reuters) - Au moins dix-sept civils, dont quatre enfants, ont été tués "
+          "jeudi dans des bombardements sur le quartier de Boustane al-Qasr, selon l'Observatoire "
+          "syrien des droits de l'homme (OSDH). Une chaîne d'opposition parle de plus de dix morts. "
+          "Le conflit a fait plus de 300.000 morts depuis 2011.")
+
+
+def test_brief_example(res):
+    events = extract(res, ALEPPO)
+    assert len(events) == 1
+    e = events[0].to_json()
+    assert e["event_type"] == "Explosions/Remote violence"
+    assert e["sub_event_type"] in ("Shelling/artillery/missile attack", "Air/drone strike")
+    assert e["event_date"] == "2016-03-03"          # Thursday 3 March 2016
+    f = e["fatalities"]
+    assert (f["best"], f["low"], f["high"], f["children"]) == (17, 10, 17, 4)
+    killed = [c for c in e["claims"] if c["kind"] == "killed" and c["group"] != "children"]
+    assert {c["count"] for c in killed} == {17, 10}
+    assert any("OSDH" in (c["attributed_to"] or "") for c in killed)
+    assert all(c["count"] != 300000 for c in e["claims"])
+    assert e["location"]["name"] != "Aleppo" or e["location"]["geo_precision"] == 1
+    assert abs(e["location"]["lat"] - 36.2) < 0.1 and abs(e["location"]["lon"] - 37.15) < 0.1
+    s = e["sources"][0]
+    assert s["quote"].startswith("Au moins dix-sept")
+
+
+def test_conservative_rule():
+    claims = [cas.Claim("killed", 9, "exact", attributed_to="A"),
+              cas.Claim("killed", 17, "exact", attributed_to="B")]
+    assert cas.fatalities(claims, "fr").best == 9
+    claims = [cas.Claim("killed", 32, "exact"), cas.Claim("killed", 20, "more_than", quote="x")]
+    f = cas.fatalities(claims, "fr")
+    assert (f.best, f.low, f.high) == (32, 20, 32)
+    assert cas.fatalities([cas.Claim("killed", 12, "at_least")], "fr").best == 12
+
+
+def test_figures_kinds():
+    text = "Un raid a tué 19 civils et blessé 61 autres à Saraqeb."
+    figs = cas.figures(text, find_numbers(text, "fr"), "fr")
+    kinds = {f.count: f.kind for f in figs}
+    assert kinds[19] == "killed" and kinds[61] == "injured"
+
+
+def test_cumulative_toll_is_no_event(res):
+    events = extract(res, "Le conflit a fait plus de 300.000 morts depuis 2011, selon l'ONU.")
+    assert all(e.fatalities.best != 300000 for e in events)
+
+
+def test_violence_and_talks_are_two_events(res):
+    text = ("DAMAS, 12 mars (AFP) - L'armée a bombardé lundi la ville de Rastane, tuant cinq civils, "
+            "alors que l'émissaire de l'ONU s'est entretenu lundi avec le président à Damas.")
+    events = extract(res, text, published="2012-03-12")
+    kinds = {(e.event_type, e.sub_event_type) for e in events}
+    assert ("Explosions/Remote violence", "Shelling/artillery/missile attack") in kinds
+    assert any(e.event_type == "Strategic developments" for e in events)
+
+
+def test_announced_meeting_is_no_event(res):
+    events = extract(res, "Le négociateur doit rencontrer jeudi les représentants des rebelles à Genève.")
+    assert not events
+
+
+def test_no_date_anywhere(res):
+    events = extract(res, "Au moins cinq civils ont été tués dans un bombardement sur Rastane.",
+                     published=None)
+    assert events
+    assert all(e.event_date is None and e.date_precision == "unknown" for e in events)
+
+
+def test_province_context_decides_homonym(res):
+    text = ("Les forces gouvernementales ont bombardé mardi la ville de Saida, dans l'ouest de la "
+            "province de Deraa, tuant trois personnes.")
+    events = extract(res, text, published="2013-05-08")
+    assert events and events[0].location.country == "Syria"
+
+
+def test_stable_ids(res):
+    a = [e.event_id for e in extract(res, ALEPPO)]
+    b = [e.event_id for e in extract(res, ALEPPO)]
+    assert a == b

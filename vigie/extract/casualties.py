@@ -1,0 +1,213 @@
+"""Casualty figures of a sentence: kind, group, qualifier, who states them, cumulative or not.
+
+The cues live in `lang/<code>/casualties.yaml` and `attribution.yaml`; this module only reads the
+words around each figure that `numbers.find_numbers` found.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from .. import lang as langdata
+from ..models import LOWER_BOUNDS, Claim, Fatalities, NumberMention
+
+KINDS = ("killed", "injured", "arrested", "missing", "displaced")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of a sentence with what the words around it say."""
+    start: int            # offsets in the sentence
+    end: int
+    count: int
+    qualifier: str
+    kind: str | None      # None: not a count of casualties
+    group: str | None
+    subgroup: bool        # "dont quatre enfants": a part of the figure before it
+    cumulative: bool      # a toll since a date, or over the whole country
+
+
+def _alt(patterns) -> str:
+    return "(?:" + "|".join(patterns) + ")" if patterns else "(?!x)x"
+
+
+@functools.lru_cache(maxsize=None)
+def rules(lang: str) -> dict:
+    """Compiled casualty and attribution cues of a language."""
+    c = langdata.load(lang, "casualties")
+    a = langdata.load(lang, "attribution")
+    group_words = sorted(((w, g) for g, ws in c.get("groups", {}).items() for w in ws),
+                         key=lambda x: -len(x[0]))
+    return {
+        "after": {k: re.compile(r"\b" + _alt(v) + r"\b") for k, v in c.get("after", {}).items()},
+        "nominal": {k: re.compile(r"^\s*(?:de |d')?" + _alt(v) + r"\b")
+                    for k, v in c.get("nominal", {}).items()},
+        "before": {k: re.compile(r"\b" + _alt(v) + r"\s*$") for k, v in c.get("before", {}).items()},
+        "group": re.compile(r"^\s*(?:de |d'|des |d'entre )?(" + "|".join(re.escape(w) for w, _ in group_words)
+                            + r")\b(?:\s+(?:[\w-]+(?=\s*(?:,|ont|a |sont|tués|morts|blessés|dont|qui)))?)?"),
+        "group_of": {w: g for w, g in group_words},
+        "not_people": re.compile(r"^\s*(?:de |d')?" + _alt(c.get("not_people", []))),
+        "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
+        "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
+        "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:,|\bet\b|\band\b)\s*$"),
+        "cumulative": re.compile(_alt(c.get("cumulative", []))),
+        "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
+        "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
+        "civilian_groups": set(c.get("civilian_groups", [])),
+        "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
+        "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
+        "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
+        "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
+        "back_reference": set(a.get("back_reference", [])),
+        "canonical": sorted(a.get("canonical", {}).items(), key=lambda kv: -len(kv[0])),
+    }
+
+
+def figures(text: str, numbers: list[NumberMention], lang: str,
+            skip: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Read each figure of a sentence: its kind, group, and whether it is a part or a total."""
+    r = rules(lang)
+    low = text.lower()
+    nums = [n for n in numbers if not any(s <= n.start < e or s < n.end <= e for s, e in skip)]
+    out: list[Figure] = []
+    parent: Figure | None = None
+    for i, n in enumerate(nums):
+        window = low[n.end:_window_end(low, n, nums[i + 1:], r)]
+        if r["not_people"].match(window):
+            parent = None
+            continue
+        between = low[out[-1].end:n.start] if out else ""
+        is_sub = bool(parent and (r["subgroup"].search(low[max(0, n.start - 30):n.start])
+                                  or (out[-1].subgroup and r["subgroup_join"].match(between[-25:]))))
+        g = r["group"].match(window)
+        group = r["group_of"].get(g.group(1)) if g else None
+        if is_sub:
+            out.append(Figure(n.start, n.end, n.value, n.qualifier, parent.kind, group, True,
+                              parent.cumulative))
+            continue
+        kind, how = _kind(low[max(0, n.start - 45):n.start], window, window[g.end():] if g else window, r)
+        if n.value == 1 and not group and how == "after":
+            continue                     # "un raid a tué": an article, not a count
+        cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
+                          or r["cumulative_before"].search(low[max(0, n.start - 60):n.start]))
+        fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative)
+        out.append(fig)
+        parent = fig if kind else None
+    return out
+
+
+def _window_end(low: str, n: NumberMention, following: list[NumberMention], r) -> int:
+    """Where a figure's cue may stand: before the next figure that is not one of its parts."""
+    end = min(len(low), n.end + 140)
+    for m in following:
+        if r["subgroup_any"].search(low[n.end:m.start]) or r["not_people"].match(low[m.end:m.end + 20]):
+            continue                     # "17 civils, dont 4 enfants, ont été tués": cue after parts
+        return min(end, m.start)
+    return end
+
+
+def _clause_end(low: str, start: int) -> int:
+    m = re.compile(r"[;:]|\. ").search(low, start)
+    return m.start() if m else len(low)
+
+
+def _kind(before: str, window: str, rest: str, r) -> tuple[str | None, str]:
+    """The kind a figure's neighbouring words give it (or None), and which words gave it."""
+    for kind, rx in r["before"].items():
+        if rx.search(before):
+            return kind, "before"
+    for kind, rx in r["nominal"].items():
+        if rx.match(window) or rx.match(rest):
+            return kind, "nominal"
+    best, where = None, None
+    for kind, rx in r["after"].items():
+        m = rx.search(rest)
+        if m and (where is None or m.start() < where):
+            best, where = kind, m.start()
+    return best, "after"
+
+
+def attribution(text: str, lang: str, last: str | None = None) -> str | None:
+    """Who the sentence says states its figures ("selon l'OSDH"), canonical where known."""
+    r = rules(lang)
+    low = text.lower()
+    for rx in (r["attr_before"], r["attr_after"]):
+        for m in rx.finditer(low):
+            name = _source_name(text, m.end(), r)
+            if name:
+                return _canonical(name, r, last)
+    m = r["attr_subject"].match(low)
+    if m and not re.search(r"\d", m.group(1)):
+        return _canonical(text[:m.end(1)].strip(), r, last)
+    return None
+
+
+def _source_name(text: str, start: int, r) -> str | None:
+    """The words naming a source, from `start` to the first stop word (at most 10 words)."""
+    chunk = text[start:start + 120]
+    m = r["attr_stop"].search(chunk.lower())
+    name = chunk[:m.start()] if m else chunk
+    words = name.split()
+    return " ".join(words[:10]) if words else None
+
+
+def _canonical(name: str, r, last: str | None) -> str | None:
+    low = name.lower().strip()
+    if low in r["back_reference"] or any(low.startswith(b + " ") and len(low.split()) <= 2
+                                         for b in r["back_reference"] if b.endswith("'") is False):
+        return last
+    for key, canon in r["canonical"]:
+        if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
+            return canon
+    return name.strip()
+
+
+def claims_of(figs: list[Figure], sentence_text: str, source: str | None, article_id: str,
+              ) -> list[Claim]:
+    """Claims (schema objects) for the casualty figures of one sentence."""
+    out = []
+    for f in figs:
+        if f.kind is None or f.cumulative:
+            continue
+        out.append(Claim(kind=f.kind, count=f.count, qualifier=f.qualifier,
+                         group=("part:" if f.subgroup else "") + (f.group or "") or None,
+                         attributed_to=source, article_id=article_id, quote=sentence_text.strip()))
+    return out
+
+
+def fatalities(claims: list[Claim], lang: str) -> Fatalities:
+    """ACLED's conservative rule over an event's killed claims (CODEBOOK.md)."""
+    civilian_groups = rules(lang)["civilian_groups"]
+    totals = [c for c in claims if c.kind == "killed" and not (c.group or "").startswith("part:")]
+    if not totals:
+        return Fatalities()
+    # Figures about different groups in one sentence add up ("3 soldats et 5 rebelles");
+    # figures from different sentences or sources are alternative reports of one toll.
+    by_quote: dict[str, list[Claim]] = {}
+    for c in totals:
+        by_quote.setdefault(c.quote, []).append(c)
+    alternatives = []
+    for cs in by_quote.values():
+        groups = {c.group for c in cs}
+        if len(cs) > 1 and len(groups) == len(cs) and None not in groups:
+            q = "exact" if all(c.qualifier not in LOWER_BOUNDS for c in cs) else "at_least"
+            alternatives.append(replace(cs[0], count=sum(c.count for c in cs), qualifier=q, group=None))
+        else:
+            alternatives.extend(cs)
+    firm = [c.count for c in alternatives if c.qualifier not in LOWER_BOUNDS]
+    bounds = [c.count for c in alternatives if c.qualifier in LOWER_BOUNDS]
+    best = min(firm) if firm else max(bounds)
+    values = firm + bounds
+    part = {g: None for g in ("children", "women", "civilians")}
+    for c in claims:
+        if c.kind != "killed" or not c.group:
+            continue
+        g = c.group.removeprefix("part:")
+        if g in ("children", "women") and part[g] is None:
+            part[g] = c.count
+        if g in civilian_groups and not c.group.startswith("part:") and part["civilians"] is None:
+            part["civilians"] = c.count
+    if part["civilians"] is not None and best is not None:
+        part["civilians"] = min(part["civilians"], best)
+    return Fatalities(best=best, low=min(values), high=max(values), **part)

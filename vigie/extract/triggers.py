@@ -1,0 +1,87 @@
+"""Event cues of a sentence, from `lang/<code>/triggers.yaml`."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lang as langdata
+
+VIOLENT_FAMILIES = ("remote", "bomb", "battle", "attack", "abduction", "protest", "riot")
+
+
+@dataclass(frozen=True)
+class Rule:
+    event_type: str
+    sub_event_type: str
+    family: str
+    priority: int
+    strength: float
+    pattern: re.Pattern | None
+    tags: tuple[str, ...] = ()
+    requires_actor: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    rule: Rule
+
+
+def _rx(patterns) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)")
+
+
+@functools.lru_cache(maxsize=None)
+def rules(lang: str) -> dict:
+    """Compiled trigger rules and sentence-level cue lists of a language."""
+    data = langdata.load(lang, "triggers")
+    out = [Rule(e["event_type"], e["sub_event_type"], e["family"], e["priority"], e["strength"],
+                _rx(e.get("patterns")), tuple(e.get("tags", ())), tuple(e.get("requires_actor", ())))
+           for e in data.get("events", [])]
+    force = data.get("protest_force", {})
+    every = [p for e in data.get("events", []) for p in e.get("patterns") or []]
+    return {
+        "rules": out,
+        "by_sub": {r.sub_event_type: r for r in out},
+        "any": _rx(every),
+        "force_excessive": _rx(force.get("excessive")),
+        "force_intervention": _rx(force.get("intervention")),
+        "talk_tags": {t: _rx(ps) for t, ps in data.get("talk_tags", {}).items()},
+        "irrealis": _rx(data.get("irrealis")),
+        "commentary": _rx(data.get("commentary")),
+        "anaphora": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("anaphora", []))
+                               + r")\s*$"),
+    }
+
+
+def find_triggers(low: str, lang: str) -> list[Trigger]:
+    """Every cue of the lower-cased sentence, best (highest priority) first."""
+    r = rules(lang)
+    if not r["any"] or not r["any"].search(low):
+        return []
+    found = []
+    for rule in r["rules"]:
+        if rule.pattern is None:
+            continue
+        found.extend(Trigger(m.start(), m.end(), rule) for m in rule.pattern.finditer(low))
+    return sorted(found, key=lambda t: (-t.rule.priority, t.start))
+
+
+def tags_of(low: str, lang: str) -> tuple[str, ...]:
+    """CODEBOOK tags whose cues occur in the sentence."""
+    return tuple(t for t, rx in rules(lang)["talk_tags"].items() if rx and rx.search(low))
+
+
+def has(low: str, lang: str, key: str) -> bool:
+    """Does the sentence carry a cue of list `key` (irrealis, commentary, ...)?"""
+    rx = rules(lang)[key]
+    return bool(rx and rx.search(low))
+
+
+def is_anaphoric(low: str, trigger: Trigger, lang: str) -> bool:
+    """Is the trigger's noun introduced by a word that refers back ('ces bombardements')?"""
+    return bool(rules(lang)["anaphora"].search(low[max(0, trigger.start - 20):trigger.start]))
