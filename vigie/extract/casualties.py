@@ -48,6 +48,7 @@ def rules(lang: str) -> dict:
                             + r")\b(?:\s+(?:[\w-]+(?=\s*(?:,|ont|a |sont|tués|morts|blessés|dont|qui)))?)?"),
         "group_of": {w: g for w, g in group_words},
         "not_people": re.compile(r"^\s*(?:de |d')?" + _alt(c.get("not_people", []))),
+        "not_people_before": re.compile(_alt(c.get("not_people_before", [])) + r"\s*$"),
         "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
         "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
         "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:,|\bet\b|\band\b)\s*$"),
@@ -74,7 +75,7 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     parent: Figure | None = None
     for i, n in enumerate(nums):
         window = low[n.end:_window_end(low, n, nums[i + 1:], r)]
-        if r["not_people"].match(window):
+        if r["not_people"].match(window) or r["not_people_before"].search(low[max(0, n.start - 30):n.start]):
             parent = None
             continue
         between = low[out[-1].end:n.start] if out else ""
@@ -90,7 +91,7 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         if n.value == 1 and not group and how == "after":
             continue                     # "un raid a tué": an article, not a count
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
-                          or r["cumulative_before"].search(low[max(0, n.start - 60):n.start]))
+                          or r["cumulative_before"].search(low[max(0, n.start - 90):n.start]))
         fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative)
         out.append(fig)
         parent = fig if kind else None

@@ -336,11 +336,9 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) 
     """The schema event of a draft; None for an event with neither place nor toll."""
     fat = cas.fatalities(d.claims, lang)
     if d.place is None:
-        if fat.best is None or not countries or gazetteer is None:
-            return None          # "the fighting goes on": no place, no figure, nothing to code
-        d.place = gazetteer.country(countries.most_common(1)[0][0])
-        if d.place is None:
-            return None
+        # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
+        # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
+        return None
     loc = _location(d)
     if fat.best is None and cas.rules(lang)["no_deaths"].search(" ".join(s.low for s in d.sentences)):
         fat = type(fat)(best=0, low=0, high=0)

@@ -1,0 +1,107 @@
+"""find_dates: weekdays, relative words and absolute dates resolved against the reference date."""
+from datetime import date
+
+import pytest
+
+from vigie.extract.dates import find_dates
+
+SAT = date(2012, 3, 3)  # a Saturday
+
+
+def one(text, ref=SAT, lang="fr"):
+    (m,) = find_dates(text, ref, lang)
+    assert text[m.start:m.end] == m.text
+    return m
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Jeudi, l'armée a bombardé la ville.", date(2012, 3, 1)),
+    ("ce vendredi", date(2012, 3, 2)),
+    ("mercredi soir", date(2012, 2, 29)),
+    ("lundi matin", date(2012, 2, 27)),
+    ("samedi", SAT),                       # the reference day itself counts
+    ("samedi dernier", date(2012, 2, 25)),  # "dernier": strictly before
+    ("dans la nuit de dimanche", date(2012, 2, 26)),
+    ("hier", date(2012, 3, 2)),
+    ("avant-hier", date(2012, 3, 1)),
+    ("la veille", date(2012, 3, 2)),
+    ("aujourd'hui", SAT),
+    ("il y a trois jours", date(2012, 2, 29)),
+    ("le 19 juin", date(2011, 6, 19)),
+    ("le 1er mars", date(2012, 3, 1)),
+    ("19 juin 2012", date(2012, 6, 19)),
+    ("le 25 avril", date(2011, 4, 25)),
+    ("jeudi 1er mars", date(2012, 3, 1)),
+    ("le 08/07/2013", date(2013, 7, 8)),
+])
+def test_day_precision(text, day):
+    m = one(text)
+    assert (m.day, m.precision) == (day, "day")
+    assert m.days[0] == day
+
+
+def test_night_between_two_days():
+    m = one("dans la nuit de mercredi à jeudi")
+    assert m.day == date(2012, 2, 29)
+    assert m.days == (date(2012, 2, 29), date(2012, 3, 1))
+
+
+def test_night_with_dates_and_this_night():
+    assert one("dans la nuit du 3 au 4 mars", ref=date(2012, 3, 4)).days == (date(2012, 3, 3), date(2012, 3, 4))
+    assert one("cette nuit").days == (date(2012, 3, 2), SAT)
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("la semaine dernière", date(2012, 2, 20), "week"),
+    ("il y a une semaine", date(2012, 2, 25), "week"),
+    ("le mois dernier", date(2012, 2, 1), "month"),
+    ("en mars", date(2012, 3, 1), "month"),
+    ("en juin", date(2011, 6, 1), "month"),
+    ("en mars 2011", date(2011, 3, 1), "month"),
+    ("en 2011", date(2011, 1, 1), "year"),
+    ("depuis le début de l'année", date(2012, 1, 1), "year"),
+])
+def test_spans(text, day, precision):
+    m = one(text)
+    assert (m.day, m.precision, m.days) == (day, precision, ())
+
+
+def test_never_after_reference_for_relative_words():
+    for text in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier"):
+        assert one(text).day <= SAT
+    assert find_dates("lundi prochain", SAT, "fr") == []
+
+
+def test_weekday_with_date_picks_the_matching_year():
+    assert one("mardi 6 mars", ref=date(2013, 3, 10)).day == date(2012, 3, 6)
+
+
+def test_without_reference_date():
+    got = find_dates("Jeudi et hier, puis le 19 juin et le 19 juin 2012.", None, "fr")
+    assert [m.day for m in got] == [None, None, None, date(2012, 6, 19)]
+
+
+def test_several_mentions_in_order():
+    got = find_dates("Mercredi soir puis hier, enfin le 2 mars.", SAT, "fr")
+    assert [m.text for m in got] == ["Mercredi soir", "hier", "2 mars"]
+
+
+@pytest.mark.parametrize("text, day, precision", [
+    ("on Tuesday", date(2012, 2, 28), "day"),
+    ("Tuesday night", date(2012, 2, 28), "day"),
+    ("last Saturday", date(2012, 2, 25), "day"),
+    ("yesterday", date(2012, 3, 2), "day"),
+    ("three days ago", date(2012, 2, 29), "day"),
+    ("on June 19", date(2011, 6, 19), "day"),
+    ("19 June 2012", date(2012, 6, 19), "day"),
+    ("last week", date(2012, 2, 20), "week"),
+    ("in March", date(2012, 3, 1), "month"),
+])
+def test_english(text, day, precision):
+    m = one(text, lang="en")
+    assert (m.day, m.precision) == (day, precision)
+
+
+def test_english_overnight_and_may():
+    assert one("overnight", lang="en").days == (date(2012, 3, 2), SAT)
+    assert find_dates("they may 5 times", SAT, "en") == []
