@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from .. import lang as langdata
 from ..models import LOWER_BOUNDS, Claim, Fatalities, NumberMention
 
+PART_GROUPS = ("children", "women")
 KINDS = ("killed", "injured", "arrested", "missing", "displaced")
 
 
@@ -37,21 +38,24 @@ def rules(lang: str) -> dict:
     """Compiled casualty and attribution cues of a language."""
     c = langdata.load(lang, "casualties")
     a = langdata.load(lang, "attribution")
+    of = r"(?:" + "|".join(re.escape(w) + ("" if w.endswith("'") else " ") for w in c.get("of", [])) + r")?"
+    tail = "|".join(re.escape(w) for w in c.get("group_tail_before", []))
+    joiners = "|".join(re.escape(w) if not w.isalpha() else rf"\b{w}\b" for w in c.get("joiners", []))
     group_words = sorted(((w, g) for g, ws in c.get("groups", {}).items() for w in ws),
                          key=lambda x: -len(x[0]))
     return {
         "after": {k: re.compile(r"\b" + _alt(v) + r"\b") for k, v in c.get("after", {}).items()},
-        "nominal": {k: re.compile(r"^\s*(?:de |d')?" + _alt(v) + r"\b")
+        "nominal": {k: re.compile(r"^\s*" + of + _alt(v) + r"\b")
                     for k, v in c.get("nominal", {}).items()},
         "before": {k: re.compile(r"\b" + _alt(v) + r"\s*$") for k, v in c.get("before", {}).items()},
-        "group": re.compile(r"^\s*(?:de |d'|des |d'entre )?(" + "|".join(re.escape(w) for w, _ in group_words)
-                            + r")\b(?:\s+(?:[\w-]+(?=\s*(?:,|ont|a |sont|tués|morts|blessés|dont|qui)))?)?"),
+        "group": re.compile(r"^\s*" + of + "(" + "|".join(re.escape(w) for w, _ in group_words)
+                            + r")\b(?:\s+(?:[\w-]+(?=\s*(?:" + tail + r")(?!\w)))?)?"),
         "group_of": {w: g for w, g in group_words},
-        "not_people": re.compile(r"^\s*(?:de |d')?" + _alt(c.get("not_people", []))),
+        "not_people": re.compile(r"^\s*" + of + _alt(c.get("not_people", []))),
         "not_people_before": re.compile(_alt(c.get("not_people_before", [])) + r"\s*$"),
         "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
         "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
-        "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:,|\bet\b|\band\b)\s*$"),
+        "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:" + joiners + r")\s*$"),
         "cumulative": re.compile(_alt(c.get("cumulative", []))),
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
@@ -145,12 +149,22 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
 
 
 def _source_name(text: str, start: int, r) -> str | None:
-    """The words naming a source, from `start` to the first stop word (at most 10 words)."""
-    chunk = text[start:start + 120]
+    """The words naming a source, from `start` to the first stop word (at most 10 words).
+
+    An apposition after a comma is kept ("Abdallah Abazid, autre militant des droits de
+    l'homme"): it often says who the named person speaks for.
+    """
+    chunk = text[start:start + 200]
     m = r["attr_stop"].search(chunk.lower())
     name = chunk[:m.start()] if m else chunk
+    if m and chunk[m.start()] == "," and name.strip()[:1].isupper():
+        rest = chunk[m.end():].lstrip()
+        m2 = r["attr_stop"].search(rest.lower())
+        appos = rest[:m2.start()] if m2 else rest
+        if appos[:1].islower() and len(appos.split()) <= 10:
+            name = f"{name.strip()}, {appos.strip()}"
     words = name.split()
-    return " ".join(words[:10]) if words else None
+    return " ".join(words[:16]) if words else None
 
 
 def _canonical(name: str, r, last: str | None) -> str | None:
@@ -183,6 +197,11 @@ def fatalities(claims: list[Claim], lang: str) -> Fatalities:
     totals = [c for c in claims if c.kind == "killed" and not (c.group or "").startswith("part:")]
     if not totals:
         return Fatalities()
+    # "Quatre civils y ont péri. Une femme et ses deux enfants ont été tués ...": figures about
+    # women or children only, told beside a figure about everyone, are its parts, not other reports.
+    wider = [c for c in totals if c.group not in PART_GROUPS]
+    if wider:
+        totals = wider
     # Figures about different groups in one sentence add up ("3 soldats et 5 rebelles");
     # figures from different sentences or sources are alternative reports of one toll.
     by_quote: dict[str, list[Claim]] = {}

@@ -21,6 +21,9 @@ from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_an
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
 # cue-only events that carry a date or a figure and drops bare mentions in commentary.
 MIN_CONFIDENCE = 0.5
+# Events told as background ("le massacre de Houla, le 25 mai") are not the news of the article;
+# ACLED codes them from the reports of their own days. 14 days keeps a week's recap.
+MAX_AGE_DAYS = 14
 SPECIFICITY = {"district": 0, "town": 0, "crossing": 0, "region": 1, "admin1": 2, "country": 3}
 VICTIM_TYPES = ("Civilians", "Protesters")
 
@@ -65,7 +68,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     read = [s for s in (_read(doc, i, gazetteer) for i in range(len(doc.sentences))) if s]
     countries = _country_focus(doc, read, gazetteer)
     drafts: list[_Draft] = []
-    para_day: dict[int, tuple] = {}
+    para_day: dict = {"news": _news_day(doc, read)}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, para_day):
             drafts.append(d)
@@ -77,6 +80,10 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
 def _read(doc: Document, i: int, gazetteer) -> _Sentence | None:
     """Read one sentence; None when it carries no event cue and no casualty figure."""
     sent = doc.sentences[i]
+    if doc.dateline and sent.start < doc.dateline.end < sent.end:
+        # the dateline says where the reporter is: it is not part of the sentence's evidence
+        cut = doc.dateline.end - sent.start
+        sent = type(sent)(doc.dateline.end, sent.end, sent.text[cut:], sent.paragraph)
     low = sent.text.lower()
     trig = find_triggers(low, doc.lang)
     nums = find_numbers(sent.text, doc.lang)
@@ -87,9 +94,23 @@ def _read(doc: Document, i: int, gazetteer) -> _Sentence | None:
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(sent.text, doc.lang) if gazetteer else []
-    if doc.dateline and sent.start < doc.dateline.end:
-        mentions = [m for m in mentions if sent.start + m.start >= doc.dateline.end]
     return _Sentence(i, sent.start, sent.text, low, sent.paragraph, trig, dates, figs, mentions, None)
+
+
+def _news_day(doc: Document, read: list[_Sentence]) -> date | None:
+    """The day the article's news happened: its most named day within two days of its date.
+
+    A dispatch filed the next morning tells "jeudi" once and then goes on without day words;
+    those sentences are about that Thursday, not about the publication day.
+    """
+    ref = doc.ref_date
+    if ref is None:
+        return None
+    days = Counter(m.day for s in read for m in s.dates
+                   if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= 2)
+    if not days:
+        return ref
+    return max(days, key=lambda d: (days[d], d))
 
 
 def _country_focus(doc: Document, read: list[_Sentence], gazetteer) -> Counter:
@@ -261,7 +282,7 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
                sentences=[s], confidence=rule.strength)
     if place is None:
         prev = _previous(drafts, s, None)
-        if prev and prev.place is not None and prev.sentence.paragraph == s.paragraph:
+        if prev and prev.place is not None:
             d.place, d.relation = prev.place, prev.relation
         d.confidence -= 0.1
     _date(d, s, doc, para_day)
@@ -288,8 +309,8 @@ def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
             return
     if para_day.get(s.paragraph, (None, -9))[1] == s.index - 1:
         d.day, d.days, d.precision = para_day[s.paragraph][0]
-    elif doc.ref_date is not None:
-        d.day, d.days, d.precision = doc.ref_date, (doc.ref_date,), "day"
+    elif para_day["news"] is not None:
+        d.day, d.days, d.precision = para_day["news"], (para_day["news"],), "day"
 
 
 def _previous(drafts: list[_Draft], s: _Sentence, families) -> _Draft | None:
@@ -313,12 +334,20 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     index: dict[tuple, _Draft] = {}
     for d in drafts:
-        key = (d.rule.family, d.place.name if d.place else None, d.day)
-        first = index.get(key)
+        where = (d.place.name if d.place else None, d.day)
+        first = index.get((d.rule.family,) + where)
+        if first is None and d.place is not None:
+            # a toll with no cue of its own ("25 personnes ont été tuées hier à Deraa") is the toll
+            # of the violent event told at the same place on the same day, whatever its kind
+            first = next((e for e in out if (e.place.name if e.place else None, e.day) == where
+                          and e.rule.family in VIOLENT_FAMILIES and d.rule.family in VIOLENT_FAMILIES
+                          and (e.rule.pattern is None or d.rule.pattern is None)), None)
         if first is None or d.place is None:
-            index[key] = d
+            index[(d.rule.family,) + where] = d
             out.append(d)
             continue
+        if first.rule.pattern is None and d.rule.pattern is not None:
+            first.rule = d.rule
         for s in d.sentences:
             if s not in first.sentences:
                 first.sentences.append(s)
@@ -335,9 +364,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
     fat = cas.fatalities(d.claims, lang)
-    if d.place is None:
+    if d.place is None or d.place.kind == "country":
         # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
+        return None
+    ref = doc.ref_date
+    if d.day and ref and ((ref - d.day).days > MAX_AGE_DAYS or d.precision in ("month", "year")):
         return None
     loc = _location(d)
     if fat.best is None and cas.rules(lang)["no_deaths"].search(" ".join(s.low for s in d.sentences)):
