@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared data and eval folder beside the repository; tests using it skip without it."""
     path = ROOT.parent / "shared"
@@ -54,3 +54,14 @@ def make_event(article_id: str = "a1", start: int = 0, end: int = 10, best: int 
         actor2=Actor("Civilians (Syria)", "Civilians", "Syria"),
         notes="Air strike on Aleppo.", confidence=0.8,
     ).with_id()
+
+
+@pytest.fixture(scope="session")
+def schema_validator():
+    """A validator of vigie's output contract, event.schema.json, with format checks."""
+    import json
+
+    import jsonschema
+    schema = json.loads((ROOT / "vigie" / "data" / "event.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)

