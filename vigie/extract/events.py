@@ -148,7 +148,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     s.source = cas.attribution(s.text, lang, last_source)
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative]
-    places = _places(s, gazetteer, countries)
+    places = _places(s, gazetteer, countries, lang)
     violent = _violent_rule(s, lang, killed)
     talk = next((t for t in s.triggers if t.rule.family == "talks"), None)
     out: list[_Draft] = []
@@ -160,7 +160,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         return out
     if violent:
         trig, rule = violent
-        if _blocked(s, trig, lang) and not killed:
+        if (_blocked(s, trig, lang) or has(s.low, lang, "hearsay")) and not killed:
             violent = None
         elif (rule.inferred or is_anaphoric(s.low, trig, lang)) and not places:
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
@@ -172,7 +172,8 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     if violent:
         trig, rule = violent
         for place, relation, figs in _split(s, rule, places, killed):
-            d = _draft(s, rule, trig.start, place, relation, doc, lang, para_day, drafts)
+            anchor = figs[0].start if figs else trig.start    # each toll dated by its own words
+            d = _draft(s, rule, anchor, place, relation, doc, lang, para_day, drafts)
             keep = {id(f) for f in figs} if figs is not None else None
             d.claims = [c for c, f in zip(claims, [f for f in s.figures if f.kind and not f.cumulative])
                         if keep is None or id(f) in keep or (c.group or "").startswith("part:")]
@@ -267,7 +268,7 @@ def _blocked(s: _Sentence, trig: Trigger, lang: str) -> bool:
     return has(window, lang, "irrealis")
 
 
-def _places(s: _Sentence, gazetteer, countries: Counter) -> list[tuple[int, Place, str]]:
+def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
     """The sentence's places resolved in the article's context: (offset, place, relation)."""
     if not gazetteer:
         return []
@@ -279,7 +280,9 @@ def _places(s: _Sentence, gazetteer, countries: Counter) -> list[tuple[int, Plac
             m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
         mentions.append(m)
     chosen = gazetteer.choose_all(mentions, dict(countries))
-    return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None]
+    based = rules(lang)["place_not_event"]
+    return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
+            and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
 
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:
@@ -321,7 +324,8 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     d = _Draft(rule=rule, sentence=s, anchor=anchor, place=place, relation=relation,
                sentences=[s], confidence=rule.strength)
     if place is None:
-        prev = _previous(drafts, s, None)
+        talks = rule.family == "talks"
+        prev = _previous(drafts, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
         if prev and prev.place is not None:
             d.place, d.relation = prev.place, prev.relation
         d.confidence -= 0.1

@@ -55,6 +55,9 @@ def rules(lang: str) -> dict:
         "irrealis": _rx(data.get("irrealis")),
         "commentary": _rx(data.get("commentary")),
         "setting": _rx(data.get("setting")),
+        "hearsay": _rx(data.get("hearsay")),
+        "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
+        if data.get("place_not_event") else None,
         "seats": [(re.compile(k), v) for k, v in (data.get("seats") or {}).items()],
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
         "anaphora": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("anaphora", []))
