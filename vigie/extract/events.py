@@ -381,6 +381,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         where = (d.place.name if d.place else None, d.day)
         first = index.get((d.rule.family,) + where)
         if first is None and d.place is not None:
+            # "raids sur Alep" in the title, "le quartier de Boustane al-Qasr" in the body: the
+            # city and its district on one day are one event, placed at the district
+            first = next((e for e in out if e.rule.family == d.rule.family and e.day == d.day
+                          and e.place is not None and _contains(e.place, d.place)), None)
+            if first is not None and first.place.name == d.place.parent:
+                first.place, first.relation = d.place, d.relation
+        if first is None and d.place is not None:
             # a toll with no cue of its own ("25 personnes ont été tuées hier à Deraa") is the toll
             # of the violent event told at the same place on the same day, whatever its kind
             first = next((e for e in out if (e.place.name if e.place else None, e.day) == where
@@ -404,6 +411,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         first.actor1 = first.actor1 or d.actor1
         first.actor2 = first.actor2 or d.actor2
     return out
+
+
+def _contains(a: Place, b: Place) -> bool:
+    """Is one place the district of the other?"""
+    return bool((a.parent and a.parent == b.name) or (b.parent and b.parent == a.name))
 
 
 def _tolls(d: _Draft) -> bool:
