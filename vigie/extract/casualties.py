@@ -13,7 +13,6 @@ from .. import lang as langdata
 from ..models import LOWER_BOUNDS, Claim, Fatalities, NumberMention
 
 PART_GROUPS = ("children", "women")
-KINDS = ("killed", "injured", "arrested", "missing", "displaced")
 
 
 @dataclass(frozen=True)
@@ -169,9 +168,9 @@ def _source_name(text: str, start: int, r) -> str | None:
 
 def _canonical(name: str, r, last: str | None) -> str | None:
     low = name.lower().strip()
-    if low in r["back_reference"] or any(low.startswith(b + " ") and len(low.split()) <= 2
-                                         for b in r["back_reference"] if b.endswith("'") is False):
-        return last
+    words = low.split()
+    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]):
+        return last              # "ajoute l'organisation", "a-t-il précisé": the source named before
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
             return canon
