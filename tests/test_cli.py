@@ -177,7 +177,7 @@ def ingest_input(tmp_path, n: int) -> Path:
     path = tmp_path / "many.jsonl"
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
-            f.write(json.dumps({"id": f"art-{i}", "text": texts[i % len(texts)] + f"\n\n[{i}]",
+            f.write(json.dumps({"id": f"art-{i}", "text": texts[i % len(texts)] + f"\n\nCopy {i}.",
                                 "published": DATED}) + "\n")
     return path
 

@@ -99,3 +99,22 @@ def test_stable_ids(res):
     a = [e.event_id for e in extract(res, ALEPPO)]
     b = [e.event_id for e in extract(res, ALEPPO)]
     assert a == b
+
+
+def test_source_named_once_covers_the_next_sentences(res):
+    text = ("Les forces gouvernementales ont mené une offensive contre plusieurs villes de la "
+            "province d'Idleb, selon l'Observatoire syrien des droits de l'homme (OSDH).\n"
+            "Douze civils ont été tués lundi dans des bombardements à Saraqeb, a précisé l'ONG. "
+            "Dans la province de Hama, l'armée a pris d'assaut la ville de Kafr Zita, tuant trois civils.")
+    events = {e.location.name: e for e in extract(res, text, published="2016-03-08")}
+    for name in ("Saraqib", "Kafr Zaytā"):
+        claims = events[name].claims
+        assert claims and all("OSDH" in (c.attributed_to or "") for c in claims), name
+
+
+def test_source_at_the_end_of_a_sentence_covers_its_clauses(res):
+    text = ("Deux civils sont morts lundi dans la ville de Homs, tandis qu'à Hama trois manifestants "
+            "ont été tués par des tirs des forces de sécurité, selon l'OSDH.")
+    events = extract(res, text, published="2016-03-08")
+    assert len(events) == 2
+    assert all(c.attributed_to and "OSDH" in c.attributed_to for e in events for c in e.claims)

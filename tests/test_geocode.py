@@ -69,6 +69,12 @@ def test_people_are_not_places(gz):
     assert gz.find("Bachar al-Assad a reçu Kofi Annan et les Nations unies.", "fr") == []
 
 
+def test_agency_before_a_verb_is_no_place(gz):
+    # "Sana a" folds to an alternate name of Sanaa; the agency Sana and the verb "a" are not it
+    assert gz.find("L'agence officielle Sana a annoncé la mort de trois soldats.", "fr") == []
+    assert [p.name for _, p in places(gz, "Des heurts ont eu lieu à Sana'a, au Yémen.")][0] == "Sanaa"
+
+
 def test_sentence_initial_common_word(gz):
     assert gz.find("Point de vue. Celle-ci a dit. Plan de paix.", "fr") == []
 

@@ -38,6 +38,13 @@ def test_boilerplate_lines_dropped_content_kept():
         BODY, "Par ailleurs, les rebelles ont été repoussés vers le sud de la ville.", BODY2]
 
 
+def test_teasers_after_the_body_dropped_headline_kept():
+    text = "\n".join(["Bombardements meurtriers dans le nord du pays", BODY,
+                      "Arabie saoudite : plusieurs blessés dans un attentat à Djeddah", BODY2])
+    doc = norm(text, lang="fr")
+    assert doc.text.split("\n") == ["Bombardements meurtriers dans le nord du pays", BODY, BODY2]
+
+
 def test_comments_after_end_marker_dropped():
     comment = ("Ce régime ne tiendra plus longtemps, les puissances étrangères le savent bien et "
                "elles attendent simplement que tout le monde soit lassé de cette guerre.")

@@ -211,6 +211,9 @@ class Gazetteer:
             key = " ".join(t[3] for t in toks[i:i + k])
             if self._stopped(key, L):
                 return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
+            if k > 1 and not toks[i + k - 1][2][:1].isupper() and self._stopped(fold, L) and \
+                    text[toks[i][1]:toks[i + 1][0]] == " ":
+                continue                    # 'Sana a annoncé' is the agency and a verb, not 'Sana a
             hits = self._ids(key)
             if not hits and k > 1 and key.split()[0] in self.particles and \
                     text[toks[i][1]:toks[i + 1][0]] == "-":

@@ -69,7 +69,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = _country_focus(doc, read, gazetteer)
     drafts: list[_Draft] = []
-    para_day: dict = {"news": _news_day(doc, read)}
+    para_day: dict = {"news": _news_day(doc, read), "said": _said(doc, lang)}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, para_day):
             drafts.append(d)
@@ -111,6 +111,26 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
                      (sent.start, sent.text))
 
 
+def _said(doc: Document, lang: str) -> list[str | None]:
+    """Who each sentence says it quotes; "ajoute l'organisation" is the source named before."""
+    out: list[str | None] = []
+    last = None
+    for sent in doc.sentences:
+        out.append(cas.attribution(sent.text, lang, last))
+        last = out[-1] or last
+    return out
+
+
+def _source(s: _Sentence, lang: str, said: list[str | None]) -> str | None:
+    """The source of a clause: its own words, else its sentence's, else the one quoted in the two
+    sentences before (a wire paragraph names the OSDH once, then lists its figures)."""
+    last = next((x for x in reversed(said[:s.index]) if x), None)
+    own = cas.attribution(s.text, lang, last)
+    if own:
+        return own
+    return next((said[j] for j in range(s.index, max(-1, s.index - 3), -1) if said[j]), None)
+
+
 def _news_day(doc: Document, read: list[_Sentence]) -> date | None:
     """The day the article's news happened: its most named day within two days of its date.
 
@@ -144,8 +164,7 @@ def _country_focus(doc: Document, read: list[_Sentence], gazetteer) -> Counter:
 def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Counter,
                drafts: list[_Draft], para_day: dict) -> list[_Draft]:
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
-    last_source = next((d.claims[-1].attributed_to for d in reversed(drafts) if d.claims), None)
-    s.source = cas.attribution(s.text, lang, last_source)
+    s.source = _source(s, lang, para_day["said"])
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative]
     places = _places(s, gazetteer, countries, lang)
@@ -162,7 +181,8 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         trig, rule = violent
         if (_blocked(s, trig, lang) or has(s.low, lang, "hearsay")) and not killed:
             violent = None
-        elif (rule.inferred or is_anaphoric(s.low, trig, lang)) and not places:
+        elif (rule.inferred or all(is_anaphoric(s.low, t, lang) for t in s.triggers
+                                   if t.rule.family in VIOLENT_FAMILIES)) and not places:
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
             # another report of the event just told, not a new event
             target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,))
