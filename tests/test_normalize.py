@@ -45,6 +45,15 @@ def test_teasers_after_the_body_dropped_headline_kept():
     assert doc.text.split("\n") == ["Bombardements meurtriers dans le nord du pays", BODY, BODY2]
 
 
+def test_menu_before_the_headline_dropped():
+    menu = ["Budget européen : un deal à 1 800 milliards d'euros", "Colombie : le mystère du galion",
+            "Violences à Compiègne : un lycéen blessé porte plainte Abonnés",
+            "Gagner la présidentielle ? Embauchez une actrice !", "Le chiffre du jour",
+            "Bombardements meurtriers dans le nord du pays"]
+    doc = norm("\n".join(menu + [BODY, BODY2]), lang="fr")
+    assert doc.text.split("\n") == menu[-3:] + [BODY, BODY2]
+
+
 def test_comments_after_end_marker_dropped():
     comment = ("Ce régime ne tiendra plus longtemps, les puissances étrangères le savent bien et "
                "elles attendent simplement que tout le monde soit lassé de cette guerre.")

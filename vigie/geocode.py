@@ -221,6 +221,13 @@ class Gazetteer:
             places = self._plausible(hits, text, toks, i, k, initial, home)
             if places:
                 return i + k, places
+        if fold.endswith("e") and len(fold) >= 5 and not initial:
+            # French transliteration adds a final e ('Midane' for Midan): the name without it, for
+            # a place of the article's countries or one vigie lists itself
+            places = [p for p in self._plausible(self._ids(fold[:-1]), text, toks, i, 1, False, home)
+                      if p.iso3 in home or p.geonames_id is None]
+            if places:
+                return i + 1, places
         # transliteration fallback ('Qousseir'): consonant skeletons of Arabic-country names,
         # capitalized tokens only and never sentence-initial, where common words start
         for k in range(min(n, 4), 0, -1):

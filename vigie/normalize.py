@@ -52,6 +52,7 @@ CONTENT_WORDS = 20
 # that repeats the body: on the French development set such lines gave 6 false events and no true
 # one. The headline, before the body, stays.
 TEASER_WORDS = 25
+HEAD_LINES = 3
 
 
 def clean_text(text: str) -> str:
@@ -106,13 +107,20 @@ def content_lines(text: str, lang: str) -> list[str]:
     cues = _cues(lang)
     kept: list[str] = []
     content = 0
+    body = False
     for line in text.split("\n"):
         if not line:
             continue
         if content >= cues["cut_after"] and _is_cut_marker(line, cues):
             break
-        if is_boilerplate(line, lang) or (content and _is_teaser(line)):
+        if is_boilerplate(line, lang) or (body and _is_teaser(line)):
             continue
+        if not body and len(_WORD.findall(line)) >= CONTENT_WORDS and _FINAL_PUNCT.search(line) \
+                and not line.rstrip().endswith("?"):
+            # the body begins: of the lines before it (menus, other articles' titles), the last
+            # HEAD_LINES hold the headline, a date line and a dateline
+            body = True
+            kept = kept[-HEAD_LINES:]
         kept.append(line)
         if len(_WORD.findall(line)) >= CONTENT_WORDS:
             content += 1

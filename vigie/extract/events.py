@@ -186,14 +186,19 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
             # another report of the event just told, not a new event
             target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,))
-            if target:
+            own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
+            if target and own_day and target.day and own_day != target.day and target.place:
+                # "Lundi, quatre civils y ont péri": the same place on another day, a new event
+                places = [(0, target.place, target.relation)]
+            elif target:
                 _attach(target, s, claims)
                 violent = None
     if violent:
         trig, rule = violent
         for place, relation, figs in _split(s, rule, places, killed):
             anchor = figs[0].start if figs else trig.start    # each toll dated by its own words
-            d = _draft(s, rule, anchor, place, relation, doc, lang, para_day, drafts)
+            d = _draft(s, _one_sided(s, rule, figs or killed, lang), anchor, place, relation, doc,
+                       lang, para_day, drafts)
             keep = {id(f) for f in figs} if figs is not None else None
             d.claims = [c for c, f in zip(claims, [f for f in s.figures if f.kind and not f.cumulative])
                         if keep is None or id(f) in keep or (c.group or "").startswith("part:")]
@@ -252,12 +257,19 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         return anchor, _weaker(by_sub["Attack"])
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    if trig.rule.sub_event_type == "Armed clash" and killed and groups <= {"civilians", "children", "women"}:
-        # an assault that kills only civilians, with no armed side named, is one-sided violence
-        types = {a.type for _, a in find_actors(s.text, lang, None)}
-        if not types & {"Rebel group", "Political militia", "Identity militia"}:
-            return trig, by_sub["Attack"]
     return trig, trig.rule
+
+
+def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:
+    """An assault whose toll is only civilians, with no armed side named, is one-sided violence
+    ("l'armée a envoyé ses chars à l'assaut de Deir Ezzor tuant 42 civils")."""
+    groups = {f.group for f in killed}
+    if rule.sub_event_type != "Armed clash" or not killed or not groups <= {"civilians", "children", "women"}:
+        return rule
+    types = {a.type for _, a in find_actors(s.text, lang, None)}
+    if types & {"Rebel group", "Political militia", "Identity militia"}:
+        return rule
+    return rules(lang)["by_sub"]["Attack"]
 
 
 def _weaker(rule: Rule) -> Rule:
