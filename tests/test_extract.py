@@ -118,3 +118,24 @@ def test_source_at_the_end_of_a_sentence_covers_its_clauses(res):
     events = extract(res, text, published="2016-03-08")
     assert len(events) == 2
     assert all(c.attributed_to and "OSDH" in c.attributed_to for e in events for c in e.claims)
+
+
+def test_distributed_toll_gives_one_event_per_place(res):
+    # the total (five) is no town's toll; each share is, with the source named last
+    text = ("Ces violences, qui ont fait au moins 5.000 morts en neuf mois selon l'ONU, ont encore "
+            "coûté la vie à cinq civils, tombés mardi sous les balles, un dans la province d'Idleb, "
+            "deux à Deraa et deux à Douma, selon l'OSDH.")
+    events = extract(res, text, published="2011-12-27")
+    got = sorted((e.location.name, e.fatalities.best) for e in events)
+    assert got == [("Dar‘ā", 2), ("Dūmā", 2), ("Idleb", 1)]
+    assert len({e.event_id for e in events}) == 3
+    assert all("OSDH" in c.attributed_to for e in events for c in e.claims)
+    assert all(5000 not in {c.count for c in e.claims} and 5 not in {c.count for c in e.claims}
+               for e in events)
+
+
+def test_distributive_figures():
+    text = "Cinq civils ont été tués, un à Idleb et quatre à Hama."
+    figs = cas.figures(text, find_numbers(text, "fr"), "fr")
+    assert [(f.count, f.kind, f.total) for f in figs] == [
+        (5, "killed", True), (1, "killed", False), (4, "killed", False)]

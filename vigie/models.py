@@ -204,7 +204,8 @@ class Event:
 
     def with_id(self) -> "Event":
         """Give the event its stable id: a hash of its evidence (articles, offsets, kind)."""
-        key = "|".join([self.event_type, self.sub_event_type] +
+        # the place is part of the evidence: one sentence may tell events in several towns
+        key = "|".join([self.event_type, self.sub_event_type, self.location.name or ""] +
                        sorted(f"{s.article_id}:{s.start}:{s.end}" for s in self.sources))
         return replace(self, event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16])
 

@@ -26,6 +26,7 @@ class Figure:
     group: str | None
     subgroup: bool        # "dont quatre enfants": a part of the figure before it
     cumulative: bool      # a toll since a date, or over the whole country
+    total: bool = False   # "cinq civils, un à Idleb, deux à Deraa": the sum of the figures after it
 
 
 def _alt(patterns) -> str:
@@ -59,6 +60,7 @@ def rules(lang: str) -> dict:
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
+        "distributive": re.compile(r"^\s*" + _alt(c.get("distributive", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
@@ -91,10 +93,20 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
                               parent.cumulative))
             continue
         kind, how = _kind(low[max(0, n.start - 45):n.start], window, window[g.end():] if g else window, r)
+        if kind is None and not group and parent and r["distributive"].match(window):
+            # "cinq civils, un dans la province d'Idleb, deux à Deraa": each town's own toll
+            head = next(k for k in range(len(out) - 1, -1, -1) if out[k] is parent or out[k].total)
+            out[head] = parent = replace(out[head], total=True)
+            out.append(Figure(n.start, n.end, n.value, n.qualifier, parent.kind, parent.group,
+                              False, False))
+            continue
         if n.value == 1 and not group and how == "after":
             continue                     # "un raid a tué": an article, not a count
+        # the cue before a figure is looked for after the number before it: "5.000 morts en neuf
+        # mois, ont encore coûté la vie à cinq civils" is no cumulative five
+        lo = max(0, n.start - 90, nums[i - 1].end if i else 0)
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
-                          or r["cumulative_before"].search(low[max(0, n.start - 90):n.start]))
+                          or r["cumulative_before"].search(low[lo:n.start]))
         fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative)
         out.append(fig)
         parent = fig if kind else None
@@ -136,11 +148,16 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
     """Who the sentence says states its figures ("selon l'OSDH"), canonical where known."""
     r = rules(lang)
     low = text.lower()
+    # the last source named wins: "Ces violences, qui ont fait 5.000 morts selon l'ONU, ont coûté
+    # la vie à cinq civils, selon l'OSDH" gives the OSDH's figures
+    found = []
     for rx in (r["attr_before"], r["attr_after"]):
         for m in rx.finditer(low):
             name = _source_name(text, m.end(), r)
             if name:
-                return _canonical(name, r, last)
+                found.append((m.start(), name))
+    if found:
+        return _canonical(max(found)[1], r, last)
     m = r["attr_subject"].match(low)
     if m and not re.search(r"\d", m.group(1)):
         return _canonical(text[:m.end(1)].strip(), r, last)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import permutations
 from datetime import date
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
@@ -166,7 +167,8 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
     s.source = _source(s, lang, para_day["said"])
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
-    killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative]
+    killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
+              and not f.total]
     places = _places(s, gazetteer, countries, lang)
     violent = _violent_rule(s, lang, killed)
     talk = next((t for t in s.triggers if t.rule.family == "talks"), None)
@@ -329,20 +331,20 @@ def _nearest(places, anchor: int) -> tuple[Place | None, str]:
 
 def _split(s: _Sentence, rule: Rule, places, killed):
     """One (place, relation, figures) per event: lists of towns and 'N à X, M à Y' split."""
-    towns = [p for p in places if SPECIFICITY.get(p[1].kind, 0) == 0 and p[2] == "in"]
+    towns = [p for p in places if SPECIFICITY.get(p[1].kind, 0) <= 1 and p[2] == "in"]
     parents = {p[1].parent for p in towns if p[1].parent}
     towns = [p for p in towns if p[1].name not in parents]   # "Midan, à Damas": Midan
-    if len(killed) >= 2 and len(towns) >= 2:
-        # "42 civils à Deir Ezzor, puis à Houlé où dix civils ont péri": each toll to its town
-        pairs, free = [], list(towns)
-        for f in killed:
-            if not free:
-                break
-            near = min(free, key=lambda p: abs(p[0] - f.start))
-            free.remove(near)
-            pairs.append((near[1], near[2], [f]))
-        if len(pairs) == len(killed) and len({p[0].name for p in pairs}) == len(pairs):
-            return pairs
+    if len(killed) >= 2:
+        # "42 civils à Deir Ezzor, puis à Houlé où dix civils ont péri", "cinq civils, un dans la
+        # province d'Idleb, deux à Deraa": each toll to its own place, the pairing of least distance
+        within = {p[1].admin1 for p in towns}     # "Khan al-Assal, dans la province d'Alep": no spot
+        spots = [p for p in places if p[2] in ("in", "admin1") and p[1].name not in parents
+                 and SPECIFICITY.get(p[1].kind, 0) <= 2
+                 and not (p[2] == "admin1" and p[1].admin1 in within)]
+        if len(killed) <= len(spots) <= 6 and len({p[1].name for p in spots}) == len(spots):
+            best = min(permutations(spots, len(killed)),
+                       key=lambda ps: sum(abs(p[0] - f.start) for p, f in zip(ps, killed)))
+            return [(p[1], p[2], [f]) for p, f in zip(best, killed)]
     if rule.family == "protest" and not killed and len(towns) >= 2:
         return [(p[1], p[2], None) for p in towns]
     if not places:
