@@ -105,3 +105,14 @@ def test_english(text, day, precision):
 def test_english_overnight_and_may():
     assert one("overnight", lang="en").days == (date(2012, 3, 2), SAT)
     assert find_dates("they may 5 times", SAT, "en") == []
+
+
+@pytest.mark.parametrize("text, ref, days, lang", [
+    ("Plus de 300 corps ont été retrouvés ce week-end.", date(2012, 8, 27), (date(2012, 8, 25), date(2012, 8, 26)), "fr"),
+    ("le week-end dernier", date(2012, 8, 26), (date(2012, 8, 25), date(2012, 8, 26)), "fr"),
+    ("ce week-end", SAT, (SAT,), "fr"),
+    ("bodies were found over the weekend", date(2012, 8, 29), (date(2012, 8, 25), date(2012, 8, 26)), "en"),
+])
+def test_weekend_is_saturday_or_sunday(text, ref, days, lang):
+    m = one(text, ref, lang)
+    assert (m.day, m.days, m.precision) == (days[0], days, "week")

@@ -139,3 +139,19 @@ def test_distributive_figures():
     figs = cas.figures(text, find_numbers(text, "fr"), "fr")
     assert [(f.count, f.kind, f.total) for f in figs] == [
         (5, "killed", True), (1, "killed", False), (4, "killed", False)]
+
+
+def test_this_town_is_the_place_named_before(res):
+    text = ("Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité de la "
+            "province de Hama, selon l'OSDH.")
+    events = extract(res, text, published="2012-07-13")
+    assert [(e.location.name, e.event_date.isoformat()) for e in events] == [("Tremseh", "2012-07-12")]
+
+
+def test_violence_abroad_without_a_toll_is_context(res):
+    # a Syrian story (three Syrian places) that mentions American deployments
+    text = ("Des bombardements ont tué douze civils lundi à Saraqeb, dans la province d'Idleb, selon "
+            "l'OSDH. Des combats ont aussi eu lieu à Hama. Washington a déployé des missiles Patriot et des avions F-16 en Jordanie.")
+    events = extract(res, text, published="2012-07-10")
+    assert "Washington" not in [e.location.name for e in events]
+    assert "Saraqib" in [e.location.name for e in events]

@@ -282,11 +282,15 @@ def _resolve(kind: str, m: re.Match, ref: date | None, lang: str) -> DateMention
 
 
 def _span(mk, unit: str | None, offset: int, ref: date | None) -> DateMention | None:
-    """A week / month / year `offset` units from the reference: its first day."""
-    if unit not in ("week", "month", "year"):
+    """A week / month / year `offset` units from the reference: its first day. A weekend is its
+    Saturday, with its Sunday as the other possible day (never after the reference)."""
+    if unit not in ("weekend", "week", "month", "year"):
         return None
     if ref is None:
-        return mk(None, unit)
+        return mk(None, "week" if unit == "weekend" else unit)
+    if unit == "weekend":
+        sat = ref - timedelta(days=(ref.weekday() - 5) % 7 - 7 * offset)
+        return mk(sat, "week", [x for x in (sat, sat + timedelta(days=1)) if x <= ref])
     if unit == "week":
         return mk(ref - timedelta(days=ref.weekday()) + timedelta(days=7 * offset), "week")
     if unit == "month":

@@ -170,6 +170,13 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
     places = _places(s, gazetteer, countries, lang)
+    ana = rules(lang)["place_anaphora"]
+    m = ana.search(s.low) if ana and gazetteer else None
+    if m and not any(off < m.start() and rel == "in" for off, _, rel in places):
+        # "dans cette localité de la banlieue de Damas": the place named before, not Damascus
+        before = _antecedent(doc, s, gazetteer, countries)
+        if before is not None:
+            places = [(m.start(), before, "in")] + [p for p in places if p[0] < m.start()]
     violent = _violent_rule(s, lang, killed)
     talk = next((t for t in s.triggers if t.rule.family == "talks"), None)
     out: list[_Draft] = []
@@ -385,10 +392,43 @@ def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
             para_day[s.paragraph] = ((m.day, d.days, m.precision), s.index)
             d.confidence += 0.05
             return
+    earlier = _earlier_date(doc, s, limit)
     if para_day.get(s.paragraph, (None, -9))[1] >= s.index - 1:
         d.day, d.days, d.precision = para_day[s.paragraph][0]
+    elif earlier is not None:
+        # "Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité"
+        d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
     elif para_day["news"] is not None:
         d.day, d.days, d.precision = para_day["news"], (para_day["news"],), "day"
+
+
+def _earlier_date(doc: Document, s: _Sentence, limit) -> DateMention | None:
+    """The date of a short heading sentence just before, in the same paragraph ("Treimsa, 12
+    juillet."); a date inside a longer sentence belongs to that sentence's own events."""
+    j = s.index - 1
+    if j < 0 or doc.sentences[j].paragraph != s.paragraph or len(doc.sentences[j].text.split()) > 8:
+        return None
+    found = [m for m in find_dates(doc.sentences[j].text, doc.ref_date, doc.lang)
+             if m.day is not None and (limit is None or m.day <= limit)]
+    return found[-1] if found else None
+
+
+def _antecedent(doc: Document, s: _Sentence, gazetteer, countries: Counter) -> Place | None:
+    """The place "cette localité" refers to: the last one named in the two sentences before (same
+    paragraph), else the dateline's place for the article's first sentence."""
+    for j in (s.index - 1, s.index - 2):
+        if j < 0 or doc.sentences[j].paragraph != s.paragraph:
+            break
+        mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+        chosen = [p for p in gazetteer.choose_all(mentions, dict(countries)) if p is not None
+                  and p.kind != "country"] if mentions else []
+        if chosen:
+            return chosen[-1]
+    if doc.dateline and doc.dateline.place and s.start - doc.dateline.end < 5:
+        found = gazetteer.find(doc.dateline.place, doc.lang)
+        chosen = gazetteer.choose_all(found, dict(countries)) if found else []
+        return next((p for p in chosen if p is not None), None)
+    return None
 
 
 def _previous(drafts: list[_Draft], s: _Sentence, families) -> _Draft | None:
@@ -414,6 +454,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         where = (d.place.name if d.place else None, d.day)
         first = index.get((d.rule.family,) + where)
+        if first is None and d.place is not None:
+            # "ce week-end" (Saturday or Sunday) and "dimanche" at one place: one event
+            first = next((e for e in out if e.rule.family == d.rule.family and e.place is not None
+                          and e.place.name == d.place.name and max(len(e.days), len(d.days)) > 1
+                          and set(e.days or (e.day,)) & set(d.days or (d.day,))), None)
         if first is None and d.place is not None:
             # "raids sur Alep" in the title, "le quartier de Boustane al-Qasr" in the body: the
             # city and its district on one day are one event, placed at the district
@@ -452,6 +497,13 @@ def _contains(a: Place, b: Place) -> bool:
     return bool((a.parent and a.parent == b.name) or (b.parent and b.parent == a.name))
 
 
+def _foreign(place: Place, countries: Counter) -> bool:
+    """Is the place outside the article's focus (its country named half as often as the top one)?"""
+    if not countries or not place.iso3:
+        return False
+    return countries.get(place.iso3, 0) < max(countries.values()) / 2
+
+
 def _tolls(d: _Draft) -> bool:
     return any(c.kind == "killed" for c in d.claims)
 
@@ -465,6 +517,10 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) 
         return None
     ref = doc.ref_date
     if d.day and ref and ((ref - d.day).days > MAX_AGE_DAYS or d.precision in ("month", "year")):
+        return None
+    if d.rule.family in VIOLENT_FAMILIES and not _tolls(d) and _foreign(d.place, countries):
+        # "Washington a déployé des missiles Patriot", "la liaison Moscou-Damas" in a Syrian story:
+        # violence told with no toll, away from the countries the article is about, is context
         return None
     loc = _location(d)
     if fat.best is None and cas.rules(lang)["no_deaths"].search(" ".join(s.low for s in d.sentences)):
