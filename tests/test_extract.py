@@ -155,3 +155,10 @@ def test_violence_abroad_without_a_toll_is_context(res):
     events = extract(res, text, published="2012-07-10")
     assert "Washington" not in [e.location.name for e in events]
     assert "Saraqib" in [e.location.name for e in events]
+
+
+def test_one_more_elsewhere_is_its_own_toll():
+    text = "Quatre civils ont péri à Hama et un autre à Alep par des tirs sur les manifestants."
+    figs = cas.figures(text, find_numbers(text, "fr"), "fr")
+    assert [(f.count, f.kind, f.group, f.total) for f in figs] == [
+        (4, "killed", "civilians", False), (1, "killed", "civilians", False)]

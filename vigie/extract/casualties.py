@@ -60,6 +60,7 @@ def rules(lang: str) -> dict:
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
+        "additional": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\s+" + _alt(c.get("distributive", [])) + r"\b"),
         "distributive": re.compile(r"^\s*" + _alt(c.get("distributive", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
@@ -93,6 +94,11 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
                               parent.cumulative))
             continue
         kind, how = _kind(low[max(0, n.start - 45):n.start], window, window[g.end():] if g else window, r)
+        if kind is None and not group and parent and r["additional"].match(window):
+            # "quatre civils ont péri à Hama et un autre à Alep": one more of the same kind
+            out.append(Figure(n.start, n.end, n.value, n.qualifier, parent.kind, parent.group,
+                              False, parent.cumulative))
+            continue
         if kind is None and not group and parent and r["distributive"].match(window):
             # "cinq civils, un dans la province d'Idleb, deux à Deraa": each town's own toll
             head = next(k for k in range(len(out) - 1, -1, -1) if out[k] is parent or out[k].total)
