@@ -27,6 +27,7 @@ MIN_CONFIDENCE = 0.5
 MAX_AGE_DAYS = 14
 SPECIFICITY = {"district": 0, "town": 0, "crossing": 0, "region": 1, "admin1": 2, "country": 3}
 VICTIM_TYPES = ("Civilians", "Protesters")
+QUOTES = "«\"“„"
 
 
 @dataclass
@@ -376,9 +377,17 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     d.tags |= {t for t in tags_of(s.low, lang) if t in ("claimed", "denied", "siege", "offensive")}
     if has(s.low, lang, "commentary"):
         d.confidence -= 0.1
-    if s.figures and any(f.kind == "killed" and not f.cumulative for f in s.figures):
+    if s.quote[1].lstrip()[:1] in QUOTES and not _killed(s):
+        # a sentence that opens on a quotation is a voice, not the report ("«Nous sommes sûrs
+        # qu'ils veulent brûler les cadavres»"): with no toll it makes no event on its own
+        d.confidence -= 0.25
+    if _killed(s):
         d.confidence += 0.1
     return d
+
+
+def _killed(s: _Sentence) -> bool:
+    return any(f.kind == "killed" and not f.cumulative for f in s.figures)
 
 
 def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
