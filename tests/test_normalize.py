@@ -169,3 +169,9 @@ def test_text_hash_and_title_kept_out():
 def test_empty_article():
     doc = norm("")
     assert (doc.text, doc.sentences, doc.dateline, doc.lang) == ("", (), None, "fr")
+
+
+def test_glued_sentences_split():
+    doc = norm("L'armée a pris d'assaut la ville, tuant un civil.Enfin, un adolescent a été tué.", lang="fr")
+    assert [s.text for s in doc.sentences] == ["L'armée a pris d'assaut la ville, tuant un civil.",
+                                                "Enfin, un adolescent a été tué."]

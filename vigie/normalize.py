@@ -227,7 +227,10 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 # A sentence ends at . ! ? … (then closing quotes/brackets, French style with a space before "»"),
 # then space, then what starts a sentence: a capital, a digit or an opening quote.
-_BOUNDARY = re.compile(r"[.!?…]+(?: ?[\"»”)\]])*(?= +[«\"“(\[]?[ ]?[A-ZÀ-ÖØ-Þ0-9«\"“])")
+# A period glued to the next sentence ("tuant un civil.Enfin, un adolescent"), a scraping artefact,
+# also ends a sentence when a word of 3+ lowercase letters precedes it.
+_BOUNDARY = re.compile(r"[.!?…]+(?: ?[\"»”)\]])*(?= +[«\"“(\[]?[ ]?[A-ZÀ-ÖØ-Þ0-9«\"“])"
+                       r"|(?<=[a-zà-ÿ]{3})\.(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2})")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 

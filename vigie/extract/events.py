@@ -386,6 +386,12 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     return d
 
 
+def _in_relative(low: str, at: int, lang: str) -> bool:
+    """Is offset `at` inside a relative clause ("où ...", "qui ...") opened after a comma?"""
+    rx = rules(lang)["relative_clause"]
+    return bool(rx and rx.search(low[max(0, at - 80):at]))
+
+
 def _killed(s: _Sentence) -> bool:
     return any(f.kind == "killed" and not f.cumulative for f in s.figures)
 
@@ -398,7 +404,10 @@ def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
         m = min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
             d.day, d.days, d.precision = m.day, m.days or (m.day,), m.precision
-            para_day[s.paragraph] = ((m.day, d.days, m.precision), s.index)
+            if not _in_relative(s.low, m.start, doc.lang):
+                # "A Homs, où l'armée a repris le 1er mars Baba Amr": the 1er mars is a reminder,
+                # not the day of the paragraph's next sentences
+                para_day[s.paragraph] = ((m.day, d.days, m.precision), s.index)
             d.confidence += 0.05
             return
     earlier = _earlier_date(doc, s, limit)
