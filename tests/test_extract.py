@@ -162,3 +162,11 @@ def test_one_more_elsewhere_is_its_own_toll():
     figs = cas.figures(text, find_numbers(text, "fr"), "fr")
     assert [(f.count, f.kind, f.group, f.total) for f in figs] == [
         (4, "killed", "civilians", False), (1, "killed", "civilians", False)]
+
+
+def test_toll_of_the_day_before(res):
+    text = ("Au lendemain du violent pilonnage qui a fait sept morts, l'armée syrienne a de nouveau "
+            "bombardé Rastane lundi.")
+    events = extract(res, text, published="2012-03-05")
+    got = sorted((e.event_date.isoformat(), e.fatalities.best) for e in events)
+    assert got == [("2012-03-04", 7), ("2012-03-05", None)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import permutations
-from datetime import date
+from datetime import date, timedelta
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
@@ -210,9 +210,20 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             d = _draft(s, _one_sided(s, rule, figs or killed, lang), anchor, place, relation, doc,
                        lang, para_day, drafts)
             keep = {id(f) for f in figs} if figs is not None else None
-            d.claims = [c for c, f in zip(claims, [f for f in s.figures if f.kind and not f.cumulative])
+            pairs = list(zip(claims, [f for f in s.figures if f.kind and not f.cumulative]))
+            d.claims = [c for c, f in pairs
                         if keep is None or id(f) in keep or (c.group or "").startswith("part:")]
             out.append(d)
+            early = [c for c, f in pairs if c in d.claims and _day_before(s.low, f.start, lang)]
+            if early and d.day:
+                # "Au lendemain du pilonnage qui a fait sept morts, l'armée a bombardé Rastane
+                # lundi": the seven died on Sunday, in an event of their own
+                e = _draft(s, rule, anchor, place, relation, doc, lang, para_day, drafts)
+                e.day = d.day - timedelta(days=1)
+                e.days, e.precision = (e.day,), d.precision
+                e.claims = early
+                d.claims = [c for c in d.claims if c not in early]
+                out.append(e)
     if talk and not _blocked(s, talk, lang) and (s.dates or violent is None):
         place, relation = _nearest(places, talk.start) if places else (None, "in")
         seat = _seat(s.low, lang, gazetteer)
@@ -384,6 +395,12 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     if _killed(s):
         d.confidence += 0.1
     return d
+
+
+def _day_before(low: str, at: int, lang: str) -> bool:
+    """Is offset `at` in a clause opened by "au lendemain de" (an event of the day before)?"""
+    rx = rules(lang)["day_before"]
+    return bool(rx and rx.search(low[max(0, at - 80):at]))
 
 
 def _in_relative(low: str, at: int, lang: str) -> bool:

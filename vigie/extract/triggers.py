@@ -60,6 +60,8 @@ def rules(lang: str) -> dict:
         if data.get("place_not_event") else None,
         "seats": [(re.compile(k), v) for k, v in (data.get("seats") or {}).items()],
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
+        "day_before": re.compile(r"(?:^|,)\s*(?:" + "|".join(data["day_before"]) + r")\s[^,]*$")
+        if data.get("day_before") else None,
         "relative_clause": re.compile(r",\s*(?:" + "|".join(data["relative_clause"]) + r")\s[^,]*$")
         if data.get("relative_clause") else None,
         "place_anaphora": re.compile(r"(?<!\w)(?:" + "|".join(data["place_anaphora"]) + r")(?!\w)")
