@@ -48,7 +48,8 @@ def _lang(code: str) -> dict:
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
-            "near_before": cues("near_before")}
+            "near_before": cues("near_before"),
+            "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", []))}
 
 
 def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
@@ -213,7 +214,7 @@ class Gazetteer:
                 return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
             if k > 1 and not toks[i + k - 1][2][:1].isupper() and self._stopped(fold, L) and \
                     text[toks[i][1]:toks[i + 1][0]] == " ":
-                continue                    # 'Sana a annoncé' is the agency and a verb, not 'Sana a
+                continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
             if not hits and k > 1 and key.split()[0] in self.particles and \
                     text[toks[i][1]:toks[i + 1][0]] == "-":
@@ -221,13 +222,15 @@ class Gazetteer:
             places = self._plausible(hits, text, toks, i, k, initial, home)
             if places:
                 return i + k, places
-        if fold.endswith("e") and len(fold) >= 5 and not initial:
-            # French transliteration adds a final e ('Midane' for Midan): the name without it, for
-            # a place of the article's countries or one vigie lists itself
-            places = [p for p in self._plausible(self._ids(fold[:-1]), text, toks, i, 1, False, home)
-                      if p.iso3 in home or p.geonames_id is None]
-            if places:
-                return i + 1, places
+        for end in L["endings"]:
+            # an ending the language's transliteration adds ('Midane' for Midan): the name without
+            # it, for a place of the article's countries or one vigie lists itself
+            if fold.endswith(end) and len(fold) >= 4 + len(end) and not initial:
+                stem = fold[:-len(end)]
+                places = [p for p in self._plausible(self._ids(stem), text, toks, i, 1, False, home)
+                          if p.iso3 in home or p.geonames_id is None]
+                if places:
+                    return i + 1, places
         # transliteration fallback ('Qousseir'): consonant skeletons of Arabic-country names,
         # capitalized tokens only and never sentence-initial, where common words start
         for k in range(min(n, 4), 0, -1):

@@ -115,14 +115,15 @@ def content_lines(text: str, lang: str) -> list[str]:
             break
         if is_boilerplate(line, lang) or (body and _is_teaser(line)):
             continue
-        if not body and len(_WORD.findall(line)) >= CONTENT_WORDS and _FINAL_PUNCT.search(line) \
+        words = len(_WORD.findall(line))
+        if not body and words >= CONTENT_WORDS and _FINAL_PUNCT.search(line) \
                 and not line.rstrip().endswith("?"):
             # the body begins: of the lines before it (menus, other articles' titles), the last
             # HEAD_LINES hold the headline, a date line and a dateline
             body = True
             kept = kept[-HEAD_LINES:]
         kept.append(line)
-        if len(_WORD.findall(line)) >= CONTENT_WORDS:
+        if words >= CONTENT_WORDS:
             content += 1
     return kept
 

@@ -60,7 +60,8 @@ def rules(lang: str) -> dict:
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
-        "additional": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\s+" + _alt(c.get("distributive", [])) + r"\b"),
+        "additional": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\s+"
+                                 + _alt(c.get("distributive", [])) + r"\b"),
         "distributive": re.compile(r"^\s*" + _alt(c.get("distributive", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
@@ -101,8 +102,8 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
             continue
         if kind is None and not group and parent and r["distributive"].match(window):
             # "cinq civils, un dans la province d'Idleb, deux à Deraa": each town's own toll
-            head = next(k for k in range(len(out) - 1, -1, -1) if out[k] is parent or out[k].total)
-            out[head] = parent = replace(out[head], total=True)
+            head = next(k for k in range(len(out) - 1, -1, -1) if out[k] is parent)
+            out[head] = parent = replace(parent, total=True)
             out.append(Figure(n.start, n.end, n.value, n.qualifier, parent.kind, parent.group,
                               False, False))
             continue

@@ -71,9 +71,11 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = _country_focus(doc, read, gazetteer)
     drafts: list[_Draft] = []
-    para_day: dict = {"news": _news_day(doc, read), "said": _said(doc, lang)}
+    # what later sentences read from earlier ones: the news day, each sentence's source, and per
+    # paragraph the last day told
+    ctx: dict = {"news": _news_day(doc, read), "said": _said(doc, lang)}
     for s in read:
-        for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, para_day):
+        for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
     events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
@@ -113,24 +115,26 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
                      (sent.start, sent.text))
 
 
-def _said(doc: Document, lang: str) -> list[str | None]:
-    """Who each sentence says it quotes; "ajoute l'organisation" is the source named before."""
-    out: list[str | None] = []
+def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
+    """Per sentence: the source it names ("ajoute l'organisation" is the one named before), and
+    the last source named before it."""
+    out: list[tuple[str | None, str | None]] = []
     last = None
     for sent in doc.sentences:
-        out.append(cas.attribution(sent.text, lang, last))
-        last = out[-1] or last
+        own = cas.attribution(sent.text, lang, last)
+        out.append((own, last))
+        last = own or last
     return out
 
 
-def _source(s: _Sentence, lang: str, said: list[str | None]) -> str | None:
+def _source(s: _Sentence, lang: str, said) -> str | None:
     """The source of a clause: its own words, else its sentence's, else the one quoted in the two
     sentences before (a wire paragraph names the OSDH once, then lists its figures)."""
-    last = next((x for x in reversed(said[:s.index]) if x), None)
-    own = cas.attribution(s.text, lang, last)
+    whole, last = said[s.index]
+    own = whole if s.text == s.quote[1] else cas.attribution(s.text, lang, last)
     if own:
         return own
-    return next((said[j] for j in range(s.index, max(-1, s.index - 3), -1) if said[j]), None)
+    return next((said[j][0] for j in range(s.index, max(-1, s.index - 3), -1) if said[j][0]), None)
 
 
 def _news_day(doc: Document, read: list[_Sentence]) -> date | None:
@@ -164,9 +168,9 @@ def _country_focus(doc: Document, read: list[_Sentence], gazetteer) -> Counter:
 
 
 def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Counter,
-               drafts: list[_Draft], para_day: dict) -> list[_Draft]:
+               drafts: list[_Draft], ctx: dict) -> list[_Draft]:
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
-    s.source = _source(s, lang, para_day["said"])
+    s.source = _source(s, lang, ctx["said"])
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
@@ -208,17 +212,18 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         for place, relation, figs in _split(s, rule, places, killed):
             anchor = figs[0].start if figs else trig.start    # each toll dated by its own words
             d = _draft(s, _one_sided(s, rule, figs or killed, lang), anchor, place, relation, doc,
-                       lang, para_day, drafts)
+                       lang, ctx, drafts)
             keep = {id(f) for f in figs} if figs is not None else None
             pairs = list(zip(claims, [f for f in s.figures if f.kind and not f.cumulative]))
             d.claims = [c for c, f in pairs
                         if keep is None or id(f) in keep or (c.group or "").startswith("part:")]
             out.append(d)
-            early = [c for c, f in pairs if c in d.claims and _day_before(s.low, f.start, lang)]
+            early = [c for c, f in pairs
+                     if c in d.claims and _in_clause(s.low, f.start, lang, "day_before")]
             if early and d.day:
                 # "Au lendemain du pilonnage qui a fait sept morts, l'armée a bombardé Rastane
                 # lundi": the seven died on Sunday, in an event of their own
-                e = _draft(s, rule, anchor, place, relation, doc, lang, para_day, drafts)
+                e = _draft(s, d.rule, anchor, place, relation, doc, lang, ctx, drafts)
                 e.day = d.day - timedelta(days=1)
                 e.days, e.precision = (e.day,), d.precision
                 e.claims = early
@@ -229,7 +234,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         seat = _seat(s.low, lang, gazetteer)
         if seat is not None:
             place, relation = seat, "in"
-        d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, para_day, drafts)
+        d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, ctx, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
         if not s.dates:
             d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
@@ -373,7 +378,7 @@ def _split(s: _Sentence, rule: Rule, places, killed):
 
 
 def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document, lang: str,
-           para_day: dict, drafts: list[_Draft]) -> _Draft:
+           ctx: dict, drafts: list[_Draft]) -> _Draft:
     d = _Draft(rule=rule, sentence=s, anchor=anchor, place=place, relation=relation,
                sentences=[s], confidence=rule.strength)
     if place is None:
@@ -382,7 +387,7 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
         if prev and prev.place is not None:
             d.place, d.relation = prev.place, prev.relation
         d.confidence -= 0.1
-    _date(d, s, doc, para_day)
+    _date(d, s, doc, ctx)
     actors = find_actors(s.text, lang, d.place.country if d.place else None)
     d.actor1, d.actor2 = roles(actors, lang, VICTIM_TYPES)
     d.tags |= {t for t in tags_of(s.low, lang) if t in ("claimed", "denied", "siege", "offensive")}
@@ -397,15 +402,10 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     return d
 
 
-def _day_before(low: str, at: int, lang: str) -> bool:
-    """Is offset `at` in a clause opened by "au lendemain de" (an event of the day before)?"""
-    rx = rules(lang)["day_before"]
-    return bool(rx and rx.search(low[max(0, at - 80):at]))
-
-
-def _in_relative(low: str, at: int, lang: str) -> bool:
-    """Is offset `at` inside a relative clause ("où ...", "qui ...") opened after a comma?"""
-    rx = rules(lang)["relative_clause"]
+def _in_clause(low: str, at: int, lang: str, key: str) -> bool:
+    """Is offset `at` inside a clause opened by a cue of `key` ("day_before": "au lendemain de";
+    "relative_clause": ", où", ", qui")?"""
+    rx = rules(lang)[key]
     return bool(rx and rx.search(low[max(0, at - 80):at]))
 
 
@@ -413,7 +413,7 @@ def _killed(s: _Sentence) -> bool:
     return any(f.kind == "killed" and not f.cumulative for f in s.figures)
 
 
-def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
+def _date(d: _Draft, s: _Sentence, doc: Document, ctx: dict) -> None:
     """The event's day: the date words nearest its cue, else the paragraph's, else the article's."""
     limit = doc.article.published or doc.ref_date
     usable = [m for m in s.dates if m.day is None or limit is None or m.day <= limit]
@@ -421,20 +421,19 @@ def _date(d: _Draft, s: _Sentence, doc: Document, para_day: dict) -> None:
         m = min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
             d.day, d.days, d.precision = m.day, m.days or (m.day,), m.precision
-            if not _in_relative(s.low, m.start, doc.lang):
+            if not _in_clause(s.low, m.start, doc.lang, "relative_clause"):
                 # "A Homs, où l'armée a repris le 1er mars Baba Amr": the 1er mars is a reminder,
                 # not the day of the paragraph's next sentences
-                para_day[s.paragraph] = ((m.day, d.days, m.precision), s.index)
+                ctx[s.paragraph] = ((m.day, d.days, m.precision), s.index)
             d.confidence += 0.05
             return
-    earlier = _earlier_date(doc, s, limit)
-    if para_day.get(s.paragraph, (None, -9))[1] >= s.index - 1:
-        d.day, d.days, d.precision = para_day[s.paragraph][0]
-    elif earlier is not None:
+    if ctx.get(s.paragraph, (None, -9))[1] >= s.index - 1:
+        d.day, d.days, d.precision = ctx[s.paragraph][0]
+    elif (earlier := _earlier_date(doc, s, limit)) is not None:
         # "Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité"
         d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
-    elif para_day["news"] is not None:
-        d.day, d.days, d.precision = para_day["news"], (para_day["news"],), "day"
+    elif ctx["news"] is not None:
+        d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
 
 
 def _earlier_date(doc: Document, s: _Sentence, limit) -> DateMention | None:

@@ -60,15 +60,18 @@ def rules(lang: str) -> dict:
         if data.get("place_not_event") else None,
         "seats": [(re.compile(k), v) for k, v in (data.get("seats") or {}).items()],
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
-        "day_before": re.compile(r"(?:^|,)\s*(?:" + "|".join(data["day_before"]) + r")\s[^,]*$")
-        if data.get("day_before") else None,
-        "relative_clause": re.compile(r",\s*(?:" + "|".join(data["relative_clause"]) + r")\s[^,]*$")
-        if data.get("relative_clause") else None,
+        "day_before": _opened_clause(data.get("day_before"), r"(?:^|,)"),
+        "relative_clause": _opened_clause(data.get("relative_clause"), ","),
         "place_anaphora": re.compile(r"(?<!\w)(?:" + "|".join(data["place_anaphora"]) + r")(?!\w)")
         if data.get("place_anaphora") else None,
         "anaphora": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("anaphora", []))
                                + r")\s*$"),
     }
+
+
+def _opened_clause(words, start: str) -> re.Pattern | None:
+    """A regex for 'the text ends inside a clause opened by one of these words after `start`'."""
+    return re.compile(start + r"\s*(?:" + "|".join(words) + r")\s[^,]*$") if words else None
 
 
 def find_triggers(low: str, lang: str) -> list[Trigger]:
