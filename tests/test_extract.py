@@ -170,3 +170,40 @@ def test_toll_of_the_day_before(res):
     events = extract(res, text, published="2012-03-05")
     got = sorted((e.event_date.isoformat(), e.fatalities.best) for e in events)
     assert got == [("2012-03-04", 7), ("2012-03-05", None)]
+
+
+def _figs(text):
+    return [(f.count, f.kind, f.group, f.subgroup)
+            for f in cas.figures(text, find_numbers(text, "fr"), "fr")]
+
+
+def test_noun_after_a_figure_beats_the_verb_before():
+    assert _figs("Des accrochages à Tripoli, faisant neuf blessés.") == [(9, "injured", None, False)]
+
+
+def test_a_named_person_killed_is_one_death():
+    assert _figs("Mechaal Tamo a été assassiné vendredi à Qamichli.") == [(1, "killed", None, False)]
+    assert _figs("Trois soldats ont été tués.") == [(3, "killed", "soldiers", False)]
+
+
+def test_enumeration_adds_up_to_its_total():
+    text = "Au moins 29 personnes, dix soldats, huit rebelles et onze civils, ont été tuées."
+    assert _figs(text) == [(29, "killed", "people", False), (10, "killed", "soldiers", True),
+                           (8, "killed", "rebels", True), (11, "killed", "civilians", True)]
+
+
+def test_bodies_of_are_deaths():
+    assert _figs("Les corps de 26 enfants ont été retrouvés.") == [(26, "killed", "children", False)]
+
+
+def test_other_victims_are_another_event(res):
+    text = ("Onze civils ont été tués par des tirs à Maarret Masrin, dans la province d'Idleb, a "
+            "rapporté l'OSDH. Dans la même province, six autres civils ont péri sous les balles.")
+    events = extract(res, text, published="2011-12-13")
+    assert sorted(e.fatalities.best for e in events) == [6, 11]
+
+
+def test_assault_toll_since_it_began_is_its_own():
+    text = "Au moins 12 personnes ont été tuées depuis le début de l'assaut sur Salaheddine."
+    assert _figs(text)[0][1] == "killed"
+    assert not cas.figures(text, find_numbers(text, "fr"), "fr")[0].cumulative

@@ -27,6 +27,7 @@ class Figure:
     subgroup: bool        # "dont quatre enfants": a part of the figure before it
     cumulative: bool      # a toll since a date, or over the whole country
     total: bool = False   # "cinq civils, un à Idleb, deux à Deraa": the sum of the figures after it
+    more: bool = False    # "six autres civils": victims besides those told before, not another report
 
 
 def _alt(patterns) -> str:
@@ -41,6 +42,7 @@ def rules(lang: str) -> dict:
     of = r"(?:" + "|".join(re.escape(w) + ("" if w.endswith("'") else " ") for w in c.get("of", [])) + r")?"
     tail = "|".join(re.escape(w) for w in c.get("group_tail_before", []))
     joiners = "|".join(re.escape(w) if not w.isalpha() else rf"\b{w}\b" for w in c.get("joiners", []))
+    more = r"(?:" + _alt(c.get("additional", [])) + r"\s+)?"
     group_words = sorted(((w, g) for g, ws in c.get("groups", {}).items() for w in ws),
                          key=lambda x: -len(x[0]))
     return {
@@ -48,7 +50,7 @@ def rules(lang: str) -> dict:
         "nominal": {k: re.compile(r"^\s*" + of + _alt(v) + r"\b")
                     for k, v in c.get("nominal", {}).items()},
         "before": {k: re.compile(r"\b" + _alt(v) + r"\s*$") for k, v in c.get("before", {}).items()},
-        "group": re.compile(r"^\s*" + of + "(" + "|".join(re.escape(w) for w, _ in group_words)
+        "group": re.compile(r"^\s*" + of + more + "(" + "|".join(re.escape(w) for w, _ in group_words)
                             + r")\b(?:\s+(?:[\w-]+(?=\s*(?:" + tail + r")(?!\w)))?)?"),
         "group_of": {w: g for w, g in group_words},
         "not_people": re.compile(r"^\s*" + of + _alt(c.get("not_people", []))),
@@ -58,11 +60,13 @@ def rules(lang: str) -> dict:
         "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:" + joiners + r")\s*$"),
         "cumulative": re.compile(_alt(c.get("cumulative", []))),
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
+        "one_killed": re.compile(r"\b" + _alt(c.get("one_killed", [])) + r"\b"),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
         "additional": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\s+"
                                  + _alt(c.get("distributive", [])) + r"\b"),
         "distributive": re.compile(r"^\s*" + _alt(c.get("distributive", [])) + r"\b"),
+        "more": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
@@ -114,9 +118,37 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         lo = max(0, n.start - 90, nums[i - 1].end if i else 0)
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
                           or r["cumulative_before"].search(low[lo:n.start]))
-        fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative)
+        fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative,
+                     more=bool(r["more"].match(window)))
         out.append(fig)
         parent = fig if kind else None
+    out = _enumerations(out)
+    if not any(f.kind == "killed" for f in out):
+        # "Mechaal Tamo a été assassiné vendredi": one person killed, with no figure to say so
+        m = r["one_killed"].search(low)
+        if m and not any(m.start() - 60 < n.end <= m.start() for n in nums):
+            out.append(Figure(m.start(), m.end(), 1, "exact", "killed", None, False, False))
+    return out
+
+
+def _enumerations(out: list[Figure]) -> list[Figure]:
+    """"Au moins 29 personnes, dix soldats, huit rebelles et onze civils, ont été tuées": a figure
+    with no cue of its own followed by figures that add up to it is their total, of their kind."""
+    for i, f in enumerate(out):
+        if f.kind is not None or f.cumulative:
+            continue
+        acc = 0
+        for j in range(i + 1, len(out)):
+            acc += out[j].count
+            if acc >= f.count:
+                break
+        else:
+            continue
+        kind = out[j].kind
+        if acc == f.count and j > i + 1 and kind and not any(g.subgroup for g in out[i + 1:j + 1]):
+            out[i] = replace(f, kind=kind)
+            for k in range(i + 1, j + 1):
+                out[k] = replace(out[k], kind=kind, subgroup=True)
     return out
 
 
@@ -137,11 +169,15 @@ def _clause_end(low: str, start: int) -> int:
 
 def _kind(before: str, window: str, rest: str, r) -> tuple[str | None, str]:
     """The kind a figure's neighbouring words give it (or None), and which words gave it."""
+    # the noun right after a figure is more specific than a verb before it: "faisant neuf blessés"
+    for kind, rx in r["nominal"].items():
+        if rx.match(window):
+            return kind, "nominal"
     for kind, rx in r["before"].items():
         if rx.search(before):
             return kind, "before"
     for kind, rx in r["nominal"].items():
-        if rx.match(window) or rx.match(rest):
+        if rx.match(rest):
             return kind, "nominal"
     best, where = None, None
     for kind, rx in r["after"].items():

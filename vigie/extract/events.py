@@ -204,6 +204,12 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             if target and own_day and target.day and own_day != target.day and target.place:
                 # "Lundi, quatre civils y ont péri": the same place on another day, a new event
                 places = [(0, target.place, target.relation)]
+            elif target and any(f.more for f in killed) and target.place and gazetteer:
+                # "Dans la même province, six autres civils ont péri": victims besides the ones
+                # told, near that place but not in it: their own event, at the province
+                wider = gazetteer.admin1_place(target.place.admin1, target.place.iso3) \
+                    if target.place.kind != "admin1" else target.place
+                places = [(0, wider or target.place, "in")]
             elif target:
                 _attach(target, s, claims)
                 violent = None
@@ -484,10 +490,11 @@ def _attach(d: _Draft, s: _Sentence, claims: list[Claim]) -> None:
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """Events of one family at one place on one day are one event (CODEBOOK 'The unit')."""
     out: list[_Draft] = []
-    index: dict[tuple, _Draft] = {}
     for d in drafts:
         where = (d.place.name if d.place else None, d.day)
-        first = index.get((d.rule.family,) + where)
+        # looked up by the places events have now: a city's event moves to its district below
+        first = next((e for e in out if e.rule.family == d.rule.family and e.place is not None
+                      and (e.place.name, e.day) == where), None) if d.place else None
         if first is None and d.place is not None:
             # "ce week-end" (Saturday or Sunday) and "dimanche" at one place: one event
             first = next((e for e in out if e.rule.family == d.rule.family and e.place is not None
@@ -508,7 +515,6 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                           and (e.rule.inferred or d.rule.inferred)
                           and not (_tolls(e) and _tolls(d))), None)
         if first is None or d.place is None:
-            index[(d.rule.family,) + where] = d
             out.append(d)
             continue
         if first.rule.inferred and not d.rule.inferred:
