@@ -207,3 +207,11 @@ def test_assault_toll_since_it_began_is_its_own():
     text = "Au moins 12 personnes ont été tuées depuis le début de l'assaut sur Salaheddine."
     assert _figs(text)[0][1] == "killed"
     assert not cas.figures(text, find_numbers(text, "fr"), "fr")[0].cumulative
+
+
+def test_source_pronoun_is_the_subject_and_que_is_no_source():
+    text = "L'agence Sana a annoncé l'assassinat de l'opposant, tué selon elle par des hommes armés."
+    assert cas.attribution(text, "fr").startswith("Sana")
+    assert _figs(text) == [(1, "killed", None, False)]
+    text = "Le comité de coordination, une ONG, affirme que dix cadavres ont été apportés."
+    assert not (cas.attribution(text, "fr") or "").startswith("que")

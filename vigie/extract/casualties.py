@@ -72,6 +72,9 @@ def rules(lang: str) -> dict:
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
+        "pronouns": set(a.get("pronouns", [])),
+        "complementizer": re.compile(r"(?:" + "|".join(re.escape(w) + (r"" if w.endswith("'") else r"\b")
+                                                    for w in a.get("complementizers", [])) + r")"),
         "canonical": sorted(a.get("canonical", {}).items(), key=lambda kv: -len(kv[0])),
     }
 
@@ -199,12 +202,15 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
             name = _source_name(text, m.end(), r)
             if name:
                 found.append((m.start(), name))
-    if found:
-        return _canonical(max(found)[1], r, last)
     m = r["attr_subject"].match(low)
-    if m and not re.search(r"\d", m.group(1)):
-        return _canonical(text[:m.end(1)].strip(), r, last)
-    return None
+    subject = _canonical(text[:m.end(1)].strip(), r, last) \
+        if m and not re.search(r"\d", m.group(1)) else None
+    if found:
+        name = max(found)[1]
+        if name.lower().split()[0] in r["pronouns"] and subject:
+            return subject               # "Sana a annoncé l'assassinat ..., tué selon elle": Sana
+        return _canonical(name, r, last)
+    return subject
 
 
 def _source_name(text: str, start: int, r) -> str | None:
@@ -214,6 +220,8 @@ def _source_name(text: str, start: int, r) -> str | None:
     l'homme"): it often says who the named person speaks for.
     """
     chunk = text[start:start + 200]
+    if r["complementizer"].pattern != "(?:)" and r["complementizer"].match(chunk.lower()):
+        return None                      # "affirme que plusieurs dizaines de cadavres ..."
     m = r["attr_stop"].search(chunk.lower())
     name = chunk[:m.start()] if m else chunk
     if m and chunk[m.start()] == "," and name.strip()[:1].isupper():
@@ -229,7 +237,8 @@ def _source_name(text: str, start: int, r) -> str | None:
 def _canonical(name: str, r, last: str | None) -> str | None:
     low = name.lower().strip()
     words = low.split()
-    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]):
+    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]) \
+            or (words and words[0] in r["pronouns"]):
         return last              # "ajoute l'organisation", "a-t-il précisé": the source named before
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
