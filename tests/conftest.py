@@ -65,3 +65,22 @@ def schema_validator():
     schema = json.loads((ROOT / "vigie" / "data" / "event.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.fixture(scope="session")
+def gazetteer_index():
+    """The real gazetteer index alone (built once into the user's cache or $VIGIE_CACHE)."""
+    from vigie.geocode import Gazetteer
+    return Gazetteer(Gazetteer.default().path)
+
+
+@pytest.fixture
+def gz_cache(tmp_path, monkeypatch, gazetteer_index) -> Path:
+    """$VIGIE_CACHE set to a directory of the test's own whose index is the real one (a link, not
+    a 15 s build): imports land there, never in the user's cache."""
+    from vigie.gazetteer_build import fingerprint
+    d = tmp_path / "cache"
+    d.mkdir()
+    (d / f"gazetteer-{fingerprint()}.sqlite").symlink_to(gazetteer_index.path)
+    monkeypatch.setenv("VIGIE_CACHE", str(d))
+    return d

@@ -22,10 +22,14 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal; counts are shown
+    divided by `scale` (bytes counted, MB shown)."""
 
-    def __init__(self, total: int, enabled: bool, stream: IO[str] = sys.stderr, width: int = 30):
-        self.total, self.enabled, self.stream, self.width = total, enabled, stream, width
+    def __init__(self, total: int, enabled: bool, stream: IO[str] | None = None, width: int = 30,
+                 unit: str = "articles", scale: int = 1):
+        # sys.stderr looked up now, not at import: tests and callers may have replaced it
+        self.total, self.enabled, self.stream, self.width = total, enabled, stream or sys.stderr, width
+        self.unit, self.scale = unit, scale
         self.done = 0
         self.start = time.monotonic()
         self.drawn = 0.0
@@ -39,7 +43,8 @@ class Progress:
             filled = self.width * self.done // max(self.total, 1)
             rate = self.done / max(now - self.start, 1e-9)
             self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] "
-                              f"{self.done}/{self.total} articles  {rate:.1f}/s ")
+                              f"{self.done // self.scale}/{self.total // self.scale} {self.unit}  "
+                              f"{rate / self.scale:.1f}/s ")
             self.stream.flush()
 
     def close(self) -> None:
@@ -52,8 +57,8 @@ class Progress:
 class Errors:
     """Reports input errors on stderr and counts them (warnings are shown, not counted)."""
 
-    def __init__(self, stream: IO[str] = sys.stderr):
-        self.stream, self.count = stream, 0
+    def __init__(self, stream: IO[str] | None = None):
+        self.stream, self.count = stream or sys.stderr, 0
 
     def __call__(self, err) -> None:
         self.count += not err.warning
@@ -159,6 +164,49 @@ def cmd_events(args) -> int:
     return EXIT_OK
 
 
+def cmd_geocode(args) -> int:
+    from .geocode import Gazetteer
+    from .geocode_batch import geocode_all, read_queries
+    started = time.monotonic()
+    errors = Errors()
+    queries = [q for path in args.paths for q in read_queries(path, errors)]
+    progress = Progress(len(queries), show_progress(args), unit="queries")
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        summary = geocode_all(Gazetteer.open(), queries, out, progress=progress)
+    finally:
+        progress.close()
+        if args.output:
+            out.close()
+    if not args.quiet:
+        sys.stderr.write(f"vigie: {summary.queries} queries, {summary.found} found, {errors.count} errors "
+                         f"({time.monotonic() - started:.1f} s)\n")
+    return EXIT_INPUT if errors.count else EXIT_OK
+
+
+def cmd_gazetteer_import(args) -> int:
+    from .gazetteer_build import cache_dir
+    from .gazetteer_import import IMPORTS_FILE, import_sources
+    started = time.monotonic()
+    errors = Errors()
+    enabled = show_progress(args)
+    done = import_sources(args.sources, errors=errors, classes=args.feature_classes,
+                          progress=lambda total: Progress(total, enabled, unit="MB", scale=2**20))
+    if not args.quiet:
+        for summary in done:
+            sys.stderr.write(f"vigie: {summary.line()}\n")
+        sys.stderr.write(f"vigie: into {cache_dir() / IMPORTS_FILE} ({time.monotonic() - started:.1f} s)\n")
+    return EXIT_INPUT if errors.count or any(s.bad for s in done) else EXIT_OK
+
+
+def feature_classes(text: str) -> str:
+    """argparse type: GeoNames feature class letters, e.g. P or PS."""
+    letters = text.replace(",", "").upper()
+    if not letters or set(letters) - set("AHLPRSTUV"):
+        raise argparse.ArgumentTypeError(f"{text!r}: GeoNames feature classes are letters among AHLPRSTUV")
+    return letters
+
+
 def cmd_evaluate(args) -> int:
     from .evaluate import evaluate
     if not Path(args.gold).is_file():
@@ -214,6 +262,25 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     q.add_argument("--limit", type=int, help="at most this many events")
     q.set_defaults(run=cmd_events)
+
+    q = sub.add_parser("geocode", help="place names (JSON Lines queries) -> coordinates as JSON Lines")
+    q.add_argument("paths", nargs="+", metavar="QUERIES.jsonl",
+                   help='one query a line: {"id", "name", "admin1"?, "country"?}; - for stdin')
+    q.add_argument("-o", "--output", metavar="FILE", help="write the answers here instead of stdout")
+    q.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    q.set_defaults(run=cmd_geocode)
+
+    q = sub.add_parser("gazetteer", help="manage the gazetteer (in $VIGIE_CACHE or ~/.cache/vigie)")
+    gsub = q.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = gsub.add_parser("import", help="add places: GeoNames dumps or a CSV, from a path or URL")
+    q.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="SY.zip, cities500.zip, allCountries.zip, alternateNamesV2.zip (zipped or .txt), "
+                        "or a CSV name,alternate_names,lat,lon,admin1,country; a path or an http(s) URL")
+    q.add_argument("--feature-classes", type=feature_classes, default="P", metavar="LETTERS",
+                   help="GeoNames feature classes to import (default P, populated places; PS adds "
+                        "spots such as airports and bases)")
+    q.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    q.set_defaults(run=cmd_gazetteer_import)
 
     q = sub.add_parser("evaluate", help="score vigie on a gold file (shared/eval/GOLD.md)")
     q.add_argument("gold", metavar="GOLD.json")

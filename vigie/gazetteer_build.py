@@ -166,6 +166,9 @@ class _Builder:
         db.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
         db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in meta.items()])
         db.executemany("INSERT INTO codes VALUES (?,?)", sorted(self.codes.items()))
+        # imported places (gazetteer_import.py) name the index's places by GeoNames id, the one
+        # key that survives a rebuild: 2.9 MB for 240,000 rows
+        db.execute("CREATE INDEX places_gid ON places(geonames_id)")
         db.commit()
         db.execute("VACUUM")
         db.close()

@@ -2,8 +2,9 @@
 
 `Gazetteer.default()` opens (building on first use, ~15 s) an SQLite index in the user's cache
 directory made by `gazetteer_build.build`; lookups read it lazily, so a warm load costs
-milliseconds and little memory. Language knowledge (stop names, cue words, country names) lives
-in `lang/<code>/places.yaml`.
+milliseconds and little memory. Places the user imported (`vigie gazetteer import`,
+`gazetteer_import.py`) sit in a second file beside it that no rebuild touches; both are read.
+Language knowledge (stop names, cue words, country names) lives in `lang/<code>/places.yaml`.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import math
 import re
 import sqlite3
 import threading
+import urllib.parse
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable
@@ -19,6 +22,7 @@ from typing import Callable, Iterable
 from . import lang as lang_data
 from .gazetteer_build import (DATA, PRIOR, TOKEN, UNKNOWN_POP_PRIOR, build, cache_dir, fingerprint,
                               fold_token, load_yaml, name_key, skeleton)
+from .gazetteer_import import ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .models import Location, Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -58,12 +62,14 @@ def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
 
 
 class Gazetteer:
-    """Place names to places, over the SQLite index at `path`."""
+    """Place names to places, over the SQLite index at `path` and the imported places at `imports`."""
 
-    def __init__(self, path: Path, lang_of: Callable[[str], dict] = _lang):
+    def __init__(self, path: Path, lang_of: Callable[[str], dict] = _lang, imports: Path | None = None):
         self.path = Path(path)
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()       # one connection shared by threads: serialize reads
+        self._imp = self._open_imports(Path(imports)) if imports else None
+        self.imports = Path(imports) if self._imp else None
         self._lang = lang_of
         data = load_yaml(DATA)
         self.particles = frozenset(data.get("particles", []))
@@ -71,6 +77,8 @@ class Gazetteer:
         self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
         self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
         self._place = functools.lru_cache(maxsize=50_000)(self._place_uncached)
+        self._gid = functools.lru_cache(maxsize=50_000)(self._gid_uncached)
+        self._merged = functools.lru_cache(maxsize=50_000)(self._merged_uncached)
         rows = self._q(f"SELECT id, {PLACE_FIELDS} FROM places WHERE kind IN ('country', 'admin1')")
         self._iso2 = dict(self._q("SELECT iso2, iso3 FROM codes"))
         self._countries: dict[str, Place] = {}
@@ -90,11 +98,28 @@ class Gazetteer:
 
     @classmethod
     def open(cls, directory: Path | None = None) -> "Gazetteer":
-        """The gazetteer whose index sits in `directory` (default `cache_dir()`), built if missing."""
-        path = Path(directory or cache_dir()) / f"gazetteer-{fingerprint()}.sqlite"
+        """The gazetteer whose index sits in `directory` (default `cache_dir()`), built if missing,
+        with the places imported there."""
+        directory = Path(directory or cache_dir())
+        path = directory / f"gazetteer-{fingerprint()}.sqlite"
         if not path.exists():
             build(path)
-        return cls(path)
+        imports = directory / IMPORTS_FILE
+        return cls(path, imports=imports if imports.exists() else None)
+
+    def _open_imports(self, path: Path) -> sqlite3.Connection | None:
+        """The imported places, read-only; None (with a warning) for a file of another format."""
+        db = sqlite3.connect(f"file:{urllib.parse.quote(str(path))}?mode=ro", uri=True,
+                             check_same_thread=False)
+        try:
+            fmt = db.execute("SELECT v FROM meta WHERE k='format'").fetchone()
+        except sqlite3.DatabaseError:
+            fmt = None
+        if fmt is None or fmt[0] != str(IMPORT_FORMAT):
+            warnings.warn(f"{path}: not an imports file of format {IMPORT_FORMAT}; ignored")
+            db.close()
+            return None
+        return db
 
     # ----- index access -----
     def _q(self, sql: str, args: tuple = ()) -> list[tuple]:
@@ -102,20 +127,45 @@ class Gazetteer:
         with self._lock:
             return self._db.execute(sql, args).fetchall()
 
+    def _qi(self, sql: str, args: tuple = ()) -> list[tuple]:
+        """Run one read query on the imported places ([] when there are none)."""
+        if self._imp is None:
+            return []
+        with self._lock:
+            return self._imp.execute(sql, args).fetchall()
+
     def _ids_uncached(self, key: str, table: str = "names") -> tuple[tuple[int, int], ...]:
-        """(place id, match rank) of a key; rank 3 for the skeleton table."""
+        """(place id, match rank) of a key, imported places included; rank 3 for the skeleton table."""
         if table == "skel":
-            return tuple((r[0], 3) for r in self._q("SELECT place FROM skel WHERE key=?", (key,)))
-        return tuple(self._q("SELECT place, rank FROM names WHERE key=?", (key,)))
+            sql = "SELECT place, 3 FROM skel WHERE key=?"
+        else:
+            sql = "SELECT place, rank FROM names WHERE key=?"
+        return tuple(self._q(sql, (key,))) + tuple((self._merged(ID_OFFSET + pid), rank)
+                                                   for pid, rank in self._qi(sql, (key,)))
 
     def _head_uncached(self, head: str) -> int:
         """How many tokens the longest name starting with this token has (0: none)."""
-        r = self._q("SELECT maxlen FROM heads WHERE head=?", (head,))
-        return r[0][0] if r else 0
+        sql = "SELECT maxlen FROM heads WHERE head=?"
+        return max([r[0] for r in self._q(sql, (head,)) + self._qi(sql, (head,))], default=0)
 
     def _place_uncached(self, pid: int) -> Place:
-        """The Place of an index row."""
+        """The Place of an index row, or of an imported row (ids from ID_OFFSET up)."""
+        if pid >= ID_OFFSET:
+            sql, pid = f"SELECT {PLACE_FIELDS} FROM places WHERE id=?", pid - ID_OFFSET
+            return Place(*self._qi(sql, (pid,))[0])
         return Place(*self._q(f"SELECT {PLACE_FIELDS} FROM places WHERE id=?", (pid,))[0])
+
+    def _gid_uncached(self, gid: int) -> int | None:
+        """The index row of a GeoNames id (None: not in the index)."""
+        r = self._q("SELECT id FROM places WHERE geonames_id=? ORDER BY id LIMIT 1", (gid,))
+        return r[0][0] if r else None
+
+    def _merged_uncached(self, pid: int) -> int:
+        """An imported place the index also has (same GeoNames id) is the index's: its curated
+        coordinates and kind win, the import only brings more names."""
+        gid = self._place(pid).geonames_id
+        known = self._gid(gid) if gid is not None else None
+        return pid if known is None else known
 
     def _ranked_hits(self, hits: Iterable[tuple[int, int]]) -> list[tuple[Place, int]]:
         """(place, match rank) of (id, rank) hits, best first: prior plus how well the name matched."""
@@ -153,6 +203,11 @@ class Gazetteer:
             names = self._admin1_names(admin1)
             places = [p for p in places if p.admin1 in names]
         return places
+
+    def by_geonames_id(self, gid: int) -> Place | None:
+        """The index's place with this GeoNames id (imported places not included)."""
+        pid = self._gid(gid)
+        return None if pid is None else self._place(pid)
 
     def country(self, name_or_iso: str) -> Place | None:
         """The country Place of an ISO2/ISO3 code or a country name in any supported language."""
@@ -328,6 +383,10 @@ class Gazetteer:
             if a is not None and a not in out:
                 out.append(a)
         return out + [p for p in places if p not in out]
+
+    def admin1_names(self, admin1: str) -> set[str]:
+        """Canonical admin1 names a province or city name stands for (empty: one vigie does not know)."""
+        return self._admin1_names(admin1)
 
     def _admin1_names(self, admin1: str) -> set[str]:
         """Canonical admin1 names meant by a province or city name ('Deraa', 'Dara', 'Alep')."""
