@@ -237,12 +237,13 @@ def _source_name(text: str, start: int, r) -> str | None:
 def _canonical(name: str, r, last: str | None) -> str | None:
     low = name.lower().strip()
     words = low.split()
-    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]) \
-            or (words and words[0] in r["pronouns"]):
-        return last              # "ajoute l'organisation", "a-t-il précisé": the source named before
+    if words and words[0] in r["pronouns"]:
+        return last              # "a-t-il précisé": the source named before
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
-            return canon
+            return canon         # "l'agence Sana" is Sana, not a reference to the agency named before
+    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]):
+        return last              # "ajoute l'organisation": the source named before
     return name.strip()
 
 
