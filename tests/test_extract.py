@@ -215,3 +215,22 @@ def test_source_pronoun_is_the_subject_and_que_is_no_source():
     assert _figs(text) == [(1, "killed", None, False)]
     text = "Le comité de coordination, une ONG, affirme que dix cadavres ont été apportés."
     assert not (cas.attribution(text, "fr") or "").startswith("que")
+
+
+def test_territory_taker_is_the_subject_of_the_clause(res):
+    text = ("Lundi dans le nord, des djihadistes combattant les troupes du régime ont pris le contrôle "
+            "d'une zone stratégique à la périphérie d'Alep, selon l'OSDH.")
+    events = extract(res, text, published="2013-07-29")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_there_is_the_place_named_before(res):
+    text = ("Khaldiyé a été soumis à d'intenses bombardements de l'artillerie. Les combats les plus "
+            "violents en un mois s'y sont déroulés lundi matin, selon l'OSDH, en Syrie.")
+    events = extract(res, text, published="2013-07-29")
+    assert {e.location.name for e in events} == {"Khaldiyeh"}
+
+
+def test_a_call_for_strikes_is_no_strike(res):
+    text = "Le sénateur John McCain a de nouveau appelé lundi à des frappes aériennes sur Homs."
+    assert extract(res, text, published="2012-03-06") == []

@@ -77,6 +77,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
+    _placed_by_focus(drafts)
     events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)
@@ -248,6 +249,21 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
     return out
 
 
+def _placed_by_focus(drafts: list[_Draft]) -> None:
+    """An event dated by its own words but told at no place we know ("l'armée était parvenue
+    samedi à s'emparer de la mosquée Khaled Ben Walid") is near the town the article is about."""
+    towns = Counter(d.place.name for d in drafts if d.place is not None
+                    and SPECIFICITY.get(d.place.kind, 0) <= 1)
+    if not towns:
+        return
+    name, n = towns.most_common(1)[0]
+    main = next(d.place for d in drafts if d.place is not None and d.place.name == name)
+    for d in drafts:
+        if d.place is None and d.rule.family in ("battle", "remote", "bomb") and n >= 2 \
+                and any(m.day and m.precision == "day" for m in d.sentence.dates):
+            d.place, d.relation = main, "near"
+
+
 def _seat(low: str, lang: str, gazetteer) -> Place | None:
     """Where a named institution meets ("le Conseil de sécurité": New York), when the text is silent."""
     for rx, name in rules(lang)["seats"]:
@@ -311,11 +327,14 @@ def _weaker(rule: Rule) -> Rule:
 
 
 def _territory(s: _Sentence, lang: str, trig: Trigger, by_sub) -> Rule:
-    """Who took the place decides between the two territorial sub-types: the actor named
-    nearest before the cue (the subject, in wire French), else any actor of the sentence."""
+    """Who took the place decides between the two territorial sub-types: the subject, i.e. the
+    first actor of the clause the cue ends ("des djihadistes combattant les troupes du régime ont
+    pris le contrôle"), else the actor nearest before the cue, else any actor of the sentence."""
     actors = find_actors(s.text, lang, None)
-    before = [a for off, a in actors if off < trig.start and a.type not in VICTIM_TYPES]
-    pool = [before[-1]] if before else [a for _, a in actors]
+    before = [(off, a) for off, a in actors if off < trig.start and a.type not in VICTIM_TYPES]
+    opened = s.low.rfind(",", 0, trig.start)
+    subject = [a for off, a in before if off > opened]
+    pool = subject[:1] or [a for _, a in before[-1:]] or [a for _, a in actors]
     types = {a.type for a in pool}
     state = bool(types & {"State forces", "External/Other forces"})
     rebel = bool(types & {"Rebel group", "Political militia", "Identity militia"})
@@ -390,7 +409,7 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
     if place is None:
         talks = rule.family == "talks"
         prev = _previous(drafts, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
-        if prev and prev.place is not None:
+        if prev and prev.place is not None and prev.place.kind != "country":
             d.place, d.relation = prev.place, prev.relation
         d.confidence -= 0.1
     _date(d, s, doc, ctx)
