@@ -27,6 +27,7 @@ MIN_CONFIDENCE = 0.5
 MAX_AGE_DAYS = 14
 SPECIFICITY = {"district": 0, "town": 0, "crossing": 0, "region": 1, "admin1": 2, "country": 3}
 VICTIM_TYPES = ("Civilians", "Protesters")
+EXPLOSIVE = ("remote", "bomb")
 QUOTES = "«\"“„"
 
 
@@ -533,6 +534,12 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                           and e.rule.family in VIOLENT_FAMILIES and d.rule.family in VIOLENT_FAMILIES
                           and (e.rule.inferred or d.rule.inferred)
                           and _same_victims(e, d)), None)
+        if first is None and d.place is not None and d.rule.family in EXPLOSIVE:
+            # "une double explosion" at the university, "deux roquettes" per Sana, "un raid
+            # aérien" per activists: versions of one blast's cause, not three events
+            first = next((e for e in out if e.rule.family in EXPLOSIVE and e.place is not None
+                          and (e.place.name, e.day) == where
+                          and not (_tolls(e) and _tolls(d))), None)
         if first is None or d.place is None:
             out.append(d)
             continue
