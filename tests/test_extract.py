@@ -234,3 +234,17 @@ def test_there_is_the_place_named_before(res):
 def test_a_call_for_strikes_is_no_strike(res):
     text = "Le sénateur John McCain a de nouveau appelé lundi à des frappes aériennes sur Homs."
     assert extract(res, text, published="2012-03-06") == []
+
+
+def test_reminders_of_past_shelling_are_no_event(res):
+    text = ("Onze chars se sont retirés mardi du quartier de Baba Amro à Homs, théâtre d'intenses "
+            "bombardements les jours précédents.")
+    assert extract(res, text, published="2011-12-27") == []
+
+
+def test_versions_of_one_blast_are_one_event(res):
+    text = ("Une double explosion a frappé mardi l'université d'Alep, faisant 82 morts. "
+            "L'agence Sana a fait état de deux roquettes tirées par des terroristes contre "
+            "l'université d'Alep mardi.")
+    events = extract(res, text, published="2013-01-15")
+    assert len(events) == 1 and events[0].fatalities.best == 82

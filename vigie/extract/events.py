@@ -173,6 +173,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
                drafts: list[_Draft], ctx: dict) -> list[_Draft]:
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
     s.source = _source(s, lang, ctx["said"])
+    s.triggers = [t for t in s.triggers if not _background(s, t, lang)]
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
@@ -350,6 +351,12 @@ def _blocked(s: _Sentence, trig: Trigger, lang: str) -> bool:
     """Is the cue announced, planned or hoped for rather than reported (CODEBOOK)?"""
     window = s.low[max(0, trig.start - 60):trig.end + 10]
     return has(window, lang, "irrealis")
+
+
+def _background(s: _Sentence, trig: Trigger, lang: str) -> bool:
+    """Is the cue a reminder ("théâtre d'intenses bombardements", "le bruit d'explosions")?"""
+    back = rules(lang)["background_before"]
+    return bool(back and back.search(s.low[max(0, trig.start - 40):trig.start]))
 
 
 def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
