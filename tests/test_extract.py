@@ -248,3 +248,11 @@ def test_versions_of_one_blast_are_one_event(res):
             "l'université d'Alep mardi.")
     events = extract(res, text, published="2013-01-15")
     assert len(events) == 1 and events[0].fatalities.best == 82
+
+
+def test_toll_there_on_monday(res):
+    text = ("L'armée a tué 54 civils dimanche, en grande majorité dans la ville de Deir Ezzor, selon "
+            "des militants. Lundi, quatre civils y ont péri. Il y a deux ans, rien de tel.")
+    events = extract(res, text, published="2011-08-08")
+    assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events
+            if e.fatalities.best == 4] == [("Deir ez-Zor", "2011-08-08", 4)]
