@@ -256,3 +256,18 @@ def test_toll_there_on_monday(res):
     events = extract(res, text, published="2011-08-08")
     assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events
             if e.fatalities.best == 4] == [("Deir ez-Zor", "2011-08-08", 4)]
+
+
+def test_one_car_bomb_here_and_another_there(res):
+    text = ("Mardi, une voiture piégée a fait des blessés à Douma, et une autre a fait des dégâts à "
+            "Deraa, selon l'OSDH.")
+    events = extract(res, text, published="2012-11-06")
+    assert sorted(e.location.name for e in events) == ["Dar‘ā", "Dūmā"]
+
+
+def test_day_before_clause_trailing_without_its_own_place(res):
+    text = ("Mardi, des attaques à la bombe ont frappé Damas, au lendemain d'un attentat suicide à la "
+            "voiture piégée qui avait tué au moins 50 soldats dans le centre du pays.")
+    events = extract(res, text, published="2012-11-06")
+    assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events] == [
+        ("Damascus", "2012-11-06", None)]

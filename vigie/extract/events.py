@@ -218,7 +218,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
                 violent = None
     if violent:
         trig, rule = violent
-        for place, relation, figs in _split(s, rule, places, killed):
+        for place, relation, figs in _split(s, rule, places, killed, lang):
             anchor = figs[0].start if figs else trig.start    # each toll dated by its own words
             d = _draft(s, _one_sided(s, rule, figs or killed, lang), anchor, place, relation, doc,
                        lang, ctx, drafts)
@@ -232,12 +232,10 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             if early and d.day:
                 # "Au lendemain du pilonnage qui a fait sept morts, l'armée a bombardé Rastane
                 # lundi": the seven died on Sunday, in an event of their own
-                e = _draft(s, d.rule, anchor, place, relation, doc, lang, ctx, drafts)
-                e.day = d.day - timedelta(days=1)
-                e.days, e.precision = (e.day,), d.precision
-                e.claims = early
                 d.claims = [c for c in d.claims if c not in early]
-                out.append(e)
+                e = _day_before(s, d, early, places, lang, doc, ctx, drafts)
+                if e is not None:
+                    out.append(e)
     if talk and not _blocked(s, talk, lang) and (s.dates or violent is None):
         place, relation = _nearest(places, talk.start) if places else (None, "in")
         seat = _seat(s.low, lang, gazetteer)
@@ -249,6 +247,28 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
         out.append(d)
     return out
+
+
+def _day_before(s: _Sentence, d: _Draft, early: list[Claim], places, lang: str, doc: Document,
+                ctx: dict, drafts: list[_Draft]) -> _Draft | None:
+    """The event of the day before that a clause "au lendemain de ..." tells, with its own cue and
+    place; a trailing clause that names no place of its own ("au lendemain d'un attentat suicide
+    ... dans le centre du pays") is not at the sentence's place, and is left out."""
+    m = rules(lang)["day_before"].search(s.low)
+    start = m.start() if m else 0
+    own = [p for p in places if p[0] > start]
+    if own:
+        place, relation = _nearest(own, start)
+    elif start <= 1 and d.place is not None:
+        place, relation = d.place, d.relation
+    else:
+        return None
+    cue = next((t for t in s.triggers if t.start > start and t.rule.family in VIOLENT_FAMILIES), None)
+    e = _draft(s, cue.rule if cue else d.rule, start, place, relation, doc, lang, ctx, drafts)
+    e.day = d.day - timedelta(days=1)
+    e.days, e.precision = (e.day,), d.precision
+    e.claims = early
+    return e
 
 
 def _placed_by_focus(drafts: list[_Draft]) -> None:
@@ -280,6 +300,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     r = rules(lang)
     by_sub = r["by_sub"]
     violent = [t for t in s.triggers if t.rule.family in VIOLENT_FAMILIES]
+    today = [t for t in violent if not _in_clause(s.low, t.start, lang, "day_before")]
+    violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
     trig = violent[0] if violent else None
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
@@ -386,7 +408,7 @@ def _nearest(places, anchor: int) -> tuple[Place | None, str]:
     return place, relation
 
 
-def _split(s: _Sentence, rule: Rule, places, killed):
+def _split(s: _Sentence, rule: Rule, places, killed, lang: str):
     """One (place, relation, figures) per event: lists of towns and 'N à X, M à Y' split."""
     towns = [p for p in places if SPECIFICITY.get(p[1].kind, 0) <= 1 and p[2] == "in"]
     parents = {p[1].parent for p in towns if p[1].parent}
@@ -403,6 +425,11 @@ def _split(s: _Sentence, rule: Rule, places, killed):
                        key=lambda ps: sum(abs(p[0] - f.start) for p, f in zip(ps, killed)))
             return [(p[1], p[2], [f]) for p, f in zip(best, killed)]
     if rule.family == "protest" and not killed and len(towns) >= 2:
+        return [(p[1], p[2], None) for p in towns]
+    another = rules(lang)["another"]
+    if not killed and len(towns) == 2 and another and another.search(s.low[towns[0][0]:towns[1][0]]):
+        # "une voiture piégée a fait des blessés à Mouadamiya, et une autre des dégâts à Sayeda
+        # Zeinab": two blasts
         return [(p[1], p[2], None) for p in towns]
     if not places:
         return [(None, "in", None)]
@@ -439,7 +466,9 @@ def _in_clause(low: str, at: int, lang: str, key: str) -> bool:
     """Is offset `at` inside a clause opened by a cue of `key` ("day_before": "au lendemain de";
     "relative_clause": ", où", ", qui")?"""
     rx = rules(lang)[key]
-    return bool(rx and rx.search(low[max(0, at - 80):at]))
+    # 200 characters: "au lendemain d'un attentat suicide à la voiture piégée qui avait infligé un rude
+    # coup à l'armée en tuant au moins 50 combattants" opens its clause 130 characters before
+    return bool(rx and rx.search(low[max(0, at - 200):at]))
 
 
 def _killed(s: _Sentence) -> bool:
