@@ -271,3 +271,18 @@ def test_day_before_clause_trailing_without_its_own_place(res):
     events = extract(res, text, published="2012-11-06")
     assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events] == [
         ("Damascus", "2012-11-06", None)]
+
+
+def test_day_a_source_spoke_is_not_the_event_day(res):
+    text = ("Plus de 150 soldats ont été tués dans des affrontements lundi à Khan al-Assal, a "
+            "rapporté une ONG vendredi.")
+    events = extract(res, text, published="2013-07-26")
+    assert [e.event_date.isoformat() for e in events] == ["2013-07-22"]
+
+
+def test_toll_told_next_is_the_massacre_just_told(res):
+    text = ("L'OSDH a fait état d'un nouveau massacre mercredi à Al-Koubeir. Le CNS a parlé de "
+            "\"80 personnes, dont 22 enfants et 20 femmes massacrés dans la localité d'Al-Koubeir\".")
+    events = extract(res, text, published="2012-06-07")
+    assert [(e.event_date.isoformat(), e.fatalities.best, e.fatalities.children) for e in events] == [
+        ("2012-06-06", 80, 22)]

@@ -69,6 +69,10 @@ def rules(lang: str) -> dict:
         "more": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
+        # ", a rapporté une ONG vendredi": the day a source spoke, not the day of the event (but
+        # "ont fait état d'un massacre mercredi" dates the massacre)
+        "said_on": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", []))
+                              + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),

@@ -447,7 +447,7 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
         if prev and prev.place is not None and prev.place.kind != "country":
             d.place, d.relation = prev.place, prev.relation
         d.confidence -= 0.1
-    _date(d, s, doc, ctx)
+    _date(d, s, doc, ctx, drafts)
     actors = find_actors(s.text, lang, d.place.country if d.place else None)
     d.actor1, d.actor2 = roles(actors, lang, VICTIM_TYPES)
     d.tags |= {t for t in tags_of(s.low, lang) if t in ("claimed", "denied", "siege", "offensive")}
@@ -475,10 +475,12 @@ def _killed(s: _Sentence) -> bool:
     return any(f.kind == "killed" and not f.cumulative for f in s.figures)
 
 
-def _date(d: _Draft, s: _Sentence, doc: Document, ctx: dict) -> None:
+def _date(d: _Draft, s: _Sentence, doc: Document, ctx: dict, drafts: list[_Draft] = ()) -> None:
     """The event's day: the date words nearest its cue, else the paragraph's, else the article's."""
     limit = doc.article.published or doc.ref_date
-    usable = [m for m in s.dates if m.day is None or limit is None or m.day <= limit]
+    said_on = cas.rules(doc.lang)["said_on"]
+    usable = [m for m in s.dates if (m.day is None or limit is None or m.day <= limit)
+              and not said_on.search(s.low[max(0, m.start - 60):m.start])]
     if usable:
         m = min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
@@ -489,7 +491,15 @@ def _date(d: _Draft, s: _Sentence, doc: Document, ctx: dict) -> None:
                 ctx[s.paragraph] = ((m.day, d.days, m.precision), s.index)
             d.confidence += 0.05
             return
-    if ctx.get(s.paragraph, (None, -9))[1] >= s.index - 1:
+    last = drafts[-1] if drafts else None
+    same = last if last is not None and d.place is not None and last.place is not None \
+        and last.place.name == d.place.name and last.day and last.rule.family == d.rule.family \
+        and s.index - last.sentences[-1].index <= 3 else None
+    if same is not None:
+        # "un nouveau massacre mercredi à Al-Koubeir. [...] Le CNS a parlé de 80 personnes
+        # massacrées dans la localité d'Al-Koubeir": the same massacre, the same Wednesday
+        d.day, d.days, d.precision = same.day, same.days, same.precision
+    elif ctx.get(s.paragraph, (None, -9))[1] >= s.index - 1:
         d.day, d.days, d.precision = ctx[s.paragraph][0]
     elif (earlier := _earlier_date(doc, s, limit)) is not None:
         # "Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité"
