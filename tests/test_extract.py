@@ -215,3 +215,74 @@ def test_source_pronoun_is_the_subject_and_que_is_no_source():
     assert _figs(text) == [(1, "killed", None, False)]
     text = "Le comité de coordination, une ONG, affirme que dix cadavres ont été apportés."
     assert not (cas.attribution(text, "fr") or "").startswith("que")
+
+
+def test_territory_taker_is_the_subject_of_the_clause(res):
+    text = ("Lundi dans le nord, des djihadistes combattant les troupes du régime ont pris le contrôle "
+            "d'une zone stratégique à la périphérie d'Alep, selon l'OSDH.")
+    events = extract(res, text, published="2013-07-29")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_there_is_the_place_named_before(res):
+    text = ("Khaldiyé a été soumis à d'intenses bombardements de l'artillerie. Les combats les plus "
+            "violents en un mois s'y sont déroulés lundi matin, selon l'OSDH, en Syrie.")
+    events = extract(res, text, published="2013-07-29")
+    assert {e.location.name for e in events} == {"Khaldiyeh"}
+
+
+def test_a_call_for_strikes_is_no_strike(res):
+    text = "Le sénateur John McCain a de nouveau appelé lundi à des frappes aériennes sur Homs."
+    assert extract(res, text, published="2012-03-06") == []
+
+
+def test_reminders_of_past_shelling_are_no_event(res):
+    text = ("Onze chars se sont retirés mardi du quartier de Baba Amro à Homs, théâtre d'intenses "
+            "bombardements les jours précédents.")
+    assert extract(res, text, published="2011-12-27") == []
+
+
+def test_versions_of_one_blast_are_one_event(res):
+    text = ("Une double explosion a frappé mardi l'université d'Alep, faisant 82 morts. "
+            "L'agence Sana a fait état de deux roquettes tirées par des terroristes contre "
+            "l'université d'Alep mardi.")
+    events = extract(res, text, published="2013-01-15")
+    assert len(events) == 1 and events[0].fatalities.best == 82
+
+
+def test_toll_there_on_monday(res):
+    text = ("L'armée a tué 54 civils dimanche, en grande majorité dans la ville de Deir Ezzor, selon "
+            "des militants. Lundi, quatre civils y ont péri. Il y a deux ans, rien de tel.")
+    events = extract(res, text, published="2011-08-08")
+    assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events
+            if e.fatalities.best == 4] == [("Deir ez-Zor", "2011-08-08", 4)]
+
+
+def test_one_car_bomb_here_and_another_there(res):
+    text = ("Mardi, une voiture piégée a fait des blessés à Douma, et une autre a fait des dégâts à "
+            "Deraa, selon l'OSDH.")
+    events = extract(res, text, published="2012-11-06")
+    assert sorted(e.location.name for e in events) == ["Dar‘ā", "Dūmā"]
+
+
+def test_day_before_clause_trailing_without_its_own_place(res):
+    text = ("Mardi, des attaques à la bombe ont frappé Damas, au lendemain d'un attentat suicide à la "
+            "voiture piégée qui avait tué au moins 50 soldats dans le centre du pays.")
+    events = extract(res, text, published="2012-11-06")
+    assert [(e.location.name, e.event_date.isoformat(), e.fatalities.best) for e in events] == [
+        ("Damascus", "2012-11-06", None)]
+
+
+def test_day_a_source_spoke_is_not_the_event_day(res):
+    text = ("Plus de 150 soldats ont été tués dans des affrontements lundi à Khan al-Assal, a "
+            "rapporté une ONG vendredi.")
+    events = extract(res, text, published="2013-07-26")
+    assert [e.event_date.isoformat() for e in events] == ["2013-07-22"]
+
+
+def test_toll_told_next_is_the_massacre_just_told(res):
+    text = ("L'OSDH a fait état d'un nouveau massacre mercredi à Al-Koubeir. Le CNS a parlé de "
+            "\"80 personnes, dont 22 enfants et 20 femmes massacrés dans la localité d'Al-Koubeir\".")
+    events = extract(res, text, published="2012-06-07")
+    assert [(e.event_date.isoformat(), e.fatalities.best, e.fatalities.children) for e in events] == [
+        ("2012-06-06", 80, 22)]

@@ -69,6 +69,10 @@ def rules(lang: str) -> dict:
         "more": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\b"),
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
+        # ", a rapporté une ONG vendredi": the day a source spoke, not the day of the event (but
+        # "ont fait état d'un massacre mercredi" dates the massacre)
+        "said_on": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", []))
+                              + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
@@ -237,12 +241,13 @@ def _source_name(text: str, start: int, r) -> str | None:
 def _canonical(name: str, r, last: str | None) -> str | None:
     low = name.lower().strip()
     words = low.split()
-    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]) \
-            or (words and words[0] in r["pronouns"]):
-        return last              # "ajoute l'organisation", "a-t-il précisé": the source named before
+    if words and words[0] in r["pronouns"]:
+        return last              # "a-t-il précisé": the source named before
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
-            return canon
+            return canon         # "l'agence Sana" is Sana, not a reference to the agency named before
+    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]):
+        return last              # "ajoute l'organisation": the source named before
     return name.strip()
 
 

@@ -54,6 +54,9 @@ def rules(lang: str) -> dict:
         "talk_tags": {t: _rx(ps) for t, ps in data.get("talk_tags", {}).items()},
         "irrealis": _rx(data.get("irrealis")),
         "commentary": _rx(data.get("commentary")),
+        "another": _rx(data.get("another")),
+        "background_before": re.compile(r"(?:" + "|".join(data["background_before"]) + r")\s*$")
+        if data.get("background_before") else None,
         "setting": _rx(data.get("setting")),
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
