@@ -6,6 +6,7 @@ Exit codes: 0 ok; 1 some input could not be read (the rest was processed); 2 usa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sqlite3
 import sys
@@ -94,6 +95,16 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+@contextlib.contextmanager
+def _output(args):
+    """The `-o FILE` of a command, closed at the end, else stdout (left open)."""
+    if not args.output:
+        yield sys.stdout
+        return
+    with open(args.output, "w", encoding="utf-8") as out:
+        yield out
+
+
 def show_progress(args) -> bool:
     """The bar is for people: not with --quiet, not when stderr goes to a file or pipe."""
     return not args.quiet and sys.stderr.isatty()
@@ -115,13 +126,8 @@ def cmd_extract(args) -> int:
     errors = Errors()
     articles = read(args, errors)
     progress = Progress(len(articles), show_progress(args))
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with _output(args) as out, contextlib.closing(progress):
         n = write_jsonl(unique_events(pipeline.run(articles, None, progress=progress)), out)
-    finally:
-        progress.close()
-        if args.output:
-            out.close()
     if not args.quiet:
         sys.stderr.write(f"vigie: {len(articles)} articles, {n} events, {errors.count} errors, "
                          f"{time.monotonic() - started:.1f} s\n")
@@ -171,13 +177,8 @@ def cmd_geocode(args) -> int:
     errors = Errors()
     queries = [q for path in args.paths for q in read_queries(path, errors)]
     progress = Progress(len(queries), show_progress(args), unit="queries")
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
+    with _output(args) as out, contextlib.closing(progress):
         summary = geocode_all(Gazetteer.open(), queries, out, progress=progress)
-    finally:
-        progress.close()
-        if args.output:
-            out.close()
     if not args.quiet:
         sys.stderr.write(f"vigie: {summary.queries} queries, {summary.found} found, {errors.count} errors "
                          f"({time.monotonic() - started:.1f} s)\n")

@@ -77,8 +77,8 @@ def rules(lang: str) -> dict:
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
         "pronouns": set(a.get("pronouns", [])),
-        "complementizer": re.compile(r"(?:" + "|".join(re.escape(w) + (r"" if w.endswith("'") else r"\b")
-                                                    for w in a.get("complementizers", [])) + r")"),
+        "complementizer": re.compile(_alt([re.escape(w) + ("" if w.endswith("'") else r"\b")
+                                           for w in a.get("complementizers", [])])),
         "canonical": sorted(a.get("canonical", {}).items(), key=lambda kv: -len(kv[0])),
     }
 
@@ -224,7 +224,7 @@ def _source_name(text: str, start: int, r) -> str | None:
     l'homme"): it often says who the named person speaks for.
     """
     chunk = text[start:start + 200]
-    if r["complementizer"].pattern != "(?:)" and r["complementizer"].match(chunk.lower()):
+    if r["complementizer"].match(chunk.lower()):
         return None                      # "affirme que plusieurs dizaines de cadavres ..."
     m = r["attr_stop"].search(chunk.lower())
     name = chunk[:m.start()] if m else chunk

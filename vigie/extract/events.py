@@ -104,7 +104,7 @@ def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
 def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sentence | None:
     text = sent.text[a:b]
     low = text.lower()
-    trig = find_triggers(low, doc.lang)
+    trig = [t for t in find_triggers(low, doc.lang) if not _background(low, t, doc.lang)]
     nums = find_numbers(text, doc.lang)
     if not trig and not nums:
         return None
@@ -173,7 +173,6 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
                drafts: list[_Draft], ctx: dict) -> list[_Draft]:
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
     s.source = _source(s, lang, ctx["said"])
-    s.triggers = [t for t in s.triggers if not _background(s, t, lang)]
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
@@ -281,7 +280,7 @@ def _placed_by_focus(drafts: list[_Draft]) -> None:
     name, n = towns.most_common(1)[0]
     main = next(d.place for d in drafts if d.place is not None and d.place.name == name)
     for d in drafts:
-        if d.place is None and d.rule.family in ("battle", "remote", "bomb") and n >= 2 \
+        if d.place is None and d.rule.family in EXPLOSIVE + ("battle",) and n >= 2 \
                 and any(m.day and m.precision == "day" for m in d.sentence.dates):
             d.place, d.relation = main, "near"
 
@@ -375,10 +374,10 @@ def _blocked(s: _Sentence, trig: Trigger, lang: str) -> bool:
     return has(window, lang, "irrealis")
 
 
-def _background(s: _Sentence, trig: Trigger, lang: str) -> bool:
+def _background(low: str, trig: Trigger, lang: str) -> bool:
     """Is the cue a reminder ("théâtre d'intenses bombardements", "le bruit d'explosions")?"""
     back = rules(lang)["background_before"]
-    return bool(back and back.search(s.low[max(0, trig.start - 40):trig.start]))
+    return bool(back and back.search(low[max(0, trig.start - 40):trig.start]))
 
 
 def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
@@ -557,36 +556,35 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """Events of one family at one place on one day are one event (CODEBOOK 'The unit')."""
     out: list[_Draft] = []
     for d in drafts:
-        where = (d.place.name if d.place else None, d.day)
+        if d.place is None:
+            out.append(d)
+            continue
         # looked up by the places events have now: a city's event moves to its district below
-        first = next((e for e in out if e.rule.family == d.rule.family and e.place is not None
-                      and (e.place.name, e.day) == where), None) if d.place else None
-        if first is None and d.place is not None:
+        here = [e for e in out if e.place is not None and (e.place.name, e.day) == (d.place.name, d.day)]
+        first = next((e for e in here if e.rule.family == d.rule.family), None)
+        if first is None:
             # "ce week-end" (Saturday or Sunday) and "dimanche" at one place: one event
             first = next((e for e in out if e.rule.family == d.rule.family and e.place is not None
                           and e.place.name == d.place.name and max(len(e.days), len(d.days)) > 1
                           and set(e.days or (e.day,)) & set(d.days or (d.day,))), None)
-        if first is None and d.place is not None:
+        if first is None:
             # "raids sur Alep" in the title, "le quartier de Boustane al-Qasr" in the body: the
             # city and its district on one day are one event, placed at the district
             first = next((e for e in out if e.rule.family == d.rule.family and e.day == d.day
                           and e.place is not None and _contains(e.place, d.place)), None)
             if first is not None and first.place.name == d.place.parent:
                 first.place, first.relation = d.place, d.relation
-        if first is None and d.place is not None:
+        if first is None and d.rule.family in VIOLENT_FAMILIES:
             # a toll with no cue of its own ("25 personnes ont été tuées hier à Deraa") is the toll
             # of the violent event told at the same place on the same day, whatever its kind
-            first = next((e for e in out if (e.place.name if e.place else None, e.day) == where
-                          and e.rule.family in VIOLENT_FAMILIES and d.rule.family in VIOLENT_FAMILIES
-                          and (e.rule.inferred or d.rule.inferred)
-                          and _same_victims(e, d)), None)
-        if first is None and d.place is not None and d.rule.family in EXPLOSIVE:
+            first = next((e for e in here if e.rule.family in VIOLENT_FAMILIES
+                          and (e.rule.inferred or d.rule.inferred) and _same_victims(e, d)), None)
+        if first is None and d.rule.family in EXPLOSIVE:
             # "une double explosion" at the university, "deux roquettes" per Sana, "un raid
             # aérien" per activists: versions of one blast's cause, not three events
-            first = next((e for e in out if e.rule.family in EXPLOSIVE and e.place is not None
-                          and (e.place.name, e.day) == where
+            first = next((e for e in here if e.rule.family in EXPLOSIVE
                           and not (_tolls(e) and _tolls(d))), None)
-        if first is None or d.place is None:
+        if first is None:
             out.append(d)
             continue
         if first.rule.inferred and not d.rule.inferred:
@@ -619,7 +617,8 @@ def _foreign(place: Place, countries: Counter) -> bool:
 def _same_victims(a: _Draft, b: _Draft) -> bool:
     """Could two tolls be reports of one event? "82 martyrs" and "au moins 83 morts" could; 16
     protesters shot and 10 policemen killed at Homs that day could not: two reports of one toll
-    differ by a quarter at most (measured on the French development set: 82/83, 40/42, 9/8)."""
+    differ by a quarter at most (the alternative reports of the French development set: 82/83,
+    40/42, 8/9)."""
     def low(d):
         return min((c.count for c in d.claims if c.kind == "killed"
                     and not (c.group or "").startswith("part:")), default=0)
