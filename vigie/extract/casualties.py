@@ -13,6 +13,7 @@ from .. import lang as langdata
 from ..models import LOWER_BOUNDS, Claim, Fatalities, NumberMention
 
 PART_GROUPS = ("children", "women")
+QUOTES = "\"«“'"
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def rules(lang: str) -> dict:
         "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:" + joiners + r")\s*$"),
         "cumulative": re.compile(_alt(c.get("cumulative", []))),
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
+        "cumulative_breaks": re.compile(_alt([re.escape(w) for w in c.get("cumulative_breaks", [])])),
         "one_killed": re.compile(r"\b" + _alt(c.get("one_killed", [])) + r"\b"),
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
@@ -123,8 +125,9 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         # the cue before a figure is looked for after the number before it: "5.000 morts en neuf
         # mois, ont encore coûté la vie à cinq civils" is no cumulative five
         lo = max(0, n.start - 90, nums[i - 1].end if i else 0)
+        before = r["cumulative_before"].search(low[lo:n.start])
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
-                          or r["cumulative_before"].search(low[lo:n.start]))
+                          or (before and not r["cumulative_breaks"].search(low[lo + before.end():n.start])))
         fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative,
                      more=bool(r["more"].match(window)))
         out.append(fig)
@@ -203,12 +206,15 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
     found = []
     for rx in (r["attr_before"], r["attr_after"]):
         for m in rx.finditer(low):
-            name = _source_name(text, m.end(), r)
+            # ", a-t-il dit, en affirmant ...": the pronoun in the cue is the source
+            pronoun = next((w for w in re.findall(r"\w+", m.group(0)) if w in r["pronouns"]), None)
+            name = pronoun or _source_name(text, m.end(), r)
             if name:
                 found.append((m.start(), name))
     m = r["attr_subject"].match(low)
+    # a quotation opening the sentence is what is said, not who says it
     subject = _canonical(text[:m.end(1)].strip(), r, last) \
-        if m and not re.search(r"\d", m.group(1)) else None
+        if m and not re.search(r"\d", m.group(1)) and m.group(1)[:1] not in QUOTES else None
     if found:
         name = max(found)[1]
         if name.lower().split()[0] in r["pronouns"] and subject:
@@ -264,12 +270,18 @@ def claims_of(figs: list[Figure], sentence_text: str, source: str | None, articl
     return out
 
 
-def fatalities(claims: list[Claim], lang: str) -> Fatalities:
-    """ACLED's conservative rule over an event's killed claims (CODEBOOK.md)."""
+def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset()) -> Fatalities:
+    """ACLED's conservative rule over an event's killed claims (CODEBOOK.md).
+
+    A figure from a party that denies the event ("le gouvernement a démenti ... un crime qui a
+    fait 9 victimes") is kept as a claim and in low/high, but it tells another version of the
+    event: it sets `best` only when no one else gives a figure.
+    """
     civilian_groups = rules(lang)["civilian_groups"]
-    totals = [c for c in claims if c.kind == "killed" and not (c.group or "").startswith("part:")]
-    if not totals:
+    everyone = [c for c in claims if c.kind == "killed" and not (c.group or "").startswith("part:")]
+    if not everyone:
         return Fatalities()
+    totals = [c for c in everyone if c.attributed_to not in deniers] or everyone
     # "Quatre civils y ont péri. Une femme et ses deux enfants ont été tués ...": figures about
     # women or children only, told beside a figure about everyone, are its parts, not other reports.
     wider = [c for c in totals if c.group not in PART_GROUPS]
@@ -291,7 +303,7 @@ def fatalities(claims: list[Claim], lang: str) -> Fatalities:
     firm = [c.count for c in alternatives if c.qualifier not in LOWER_BOUNDS]
     bounds = [c.count for c in alternatives if c.qualifier in LOWER_BOUNDS]
     best = min(firm) if firm else max(bounds)
-    values = firm + bounds
+    values = firm + bounds + [c.count for c in everyone if c not in totals]
     part = {g: None for g in ("children", "women", "civilians")}
     for c in claims:
         if c.kind != "killed" or not c.group:

@@ -74,12 +74,14 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     drafts: list[_Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
-    ctx: dict = {"news": _news_day(doc, read), "said": _said(doc, lang)}
+    said = _said(doc, lang)
+    ctx: dict = {"news": _news_day(doc, read), "said": said}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
     _placed_by_focus(drafts)
-    events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
+    deniers = _deniers(doc, said, lang)
+    events = [_freeze(d, doc, lang, countries, deniers) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)
 
@@ -127,6 +129,12 @@ def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
         out.append((own, last))
         last = own or last
     return out
+
+
+def _deniers(doc: Document, said, lang: str) -> frozenset:
+    """Sources that deny what the article reports ("Le gouvernement a démenti ...")."""
+    return frozenset(own for sent, (own, _) in zip(doc.sentences, said)
+                     if own and "denied" in tags_of(sent.text.lower(), lang))
 
 
 def _source(s: _Sentence, lang: str, said) -> str | None:
@@ -632,9 +640,10 @@ def _tolls(d: _Draft) -> bool:
     return any(c.kind == "killed" for c in d.claims)
 
 
-def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) -> Event | None:
+def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: frozenset,
+            ) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
-    fat = cas.fatalities(d.claims, lang)
+    fat = cas.fatalities(d.claims, lang, deniers)
     if d.place is None or d.place.kind == "country":
         # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
