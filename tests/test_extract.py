@@ -286,3 +286,36 @@ def test_toll_told_next_is_the_massacre_just_told(res):
     events = extract(res, text, published="2012-06-07")
     assert [(e.event_date.isoformat(), e.fatalities.best, e.fatalities.children) for e in events] == [
         ("2012-06-06", 80, 22)]
+
+
+def test_figure_of_a_party_that_denies_the_event_does_not_set_best(res):
+    text = ("Le CNS a parlé de 80 personnes tuées mercredi dans la localité de Kafranbel. Le "
+            "gouvernement a démenti qu'un tel massacre ait eu lieu. \"Ces informations sont fausses\", "
+            "a-t-il dit, en affirmant qu'un groupe terroriste a commis un crime à Kafranbel qui a fait "
+            "9 victimes.")
+    events = extract(res, text, published="2012-06-07")
+    main = max(events, key=lambda e: e.fatalities.high or 0)
+    assert (main.fatalities.best, main.fatalities.low, main.fatalities.high) == (80, 9, 80)
+    nine = [c for e in events for c in e.claims if c.count == 9]
+    assert nine and all(c.attributed_to == "gouvernement" or "gouvernement" in c.attributed_to for c in nine)
+    assert all(c.attributed_to and c.attributed_to.startswith("CNS") for e in events
+               for c in e.claims if c.count == 80)
+
+
+def test_revolt_in_an_apposition_is_no_cumulative_toll(res):
+    text = ("Lundi, des combats ont éclaté à Deraa, berceau de la révolte dans le sud, tuant un "
+            "militant qui filmait les affrontements, selon l'OSDH.")
+    events = extract(res, text, published="2012-03-05")
+    assert [(e.location.name, e.fatalities.best) for e in events] == [("Dar‘ā", 1)]
+
+
+def test_parts_of_a_toll_with_their_own_causes_are_two_events(res):
+    text = ("Dans la province de Homs, 16 civils ont été tués vendredi dont 10 dans la chute d'obus "
+            "et trois dans la dispersion d'une manifestation, selon l'OSDH.")
+    events = extract(res, text, published="2012-03-09")
+    got = sorted((e.sub_event_type, e.fatalities.best, e.location.geo_precision) for e in events)
+    assert got == [("Excessive force against protesters", 3, 3),
+                   ("Shelling/artillery/missile attack", 10, 3)]
+    # a province-only event sits at the provincial capital, as ACLED codes it
+    assert all(abs(e.location.lat - 34.72) < 0.05 and abs(e.location.lon - 36.73) < 0.05
+               for e in events)

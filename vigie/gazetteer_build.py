@@ -205,7 +205,9 @@ def build(path: Path) -> Path:
     b.codes = dict(iso3)
     admin1 = _admin1_table(data)
     sums: dict[str, list[float]] = {}          # centroid accumulators: admin1 code / iso2
+    largest: dict[str, tuple[int, float, float]] = {}   # admin1 code -> its most populous town
     by_gid: dict[int, tuple[int, str]] = {}
+    capitals = {a["capital"]: None for a in admin1.values() if a.get("capital")}
     cities = gc.get_cities()
     for c in cities.values():
         iso, code = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
@@ -220,6 +222,10 @@ def build(path: Path) -> Path:
             # IATA codes ("CAI", "ALY") hide among alternate names: never a place name in prose
             if not (alt.isupper() and len(alt) <= 4):
                 b.add_name(pid, alt, 1, iso)
+        if pop > largest.get(code, (-1,))[0]:
+            largest[code] = (pop, c["latitude"], c["longitude"])
+        if c["geonameid"] in capitals:
+            capitals[c["geonameid"]] = (c["latitude"], c["longitude"])
         for k in (code, iso):
             acc = sums.setdefault(k, [0.0, 0.0, 0])
             acc[0] += c["latitude"]; acc[1] += c["longitude"]; acc[2] += 1
@@ -231,10 +237,13 @@ def build(path: Path) -> Path:
                 b.add_name(pid, n, 1, iso)
     for code, a in admin1.items():
         iso = a["iso2"]
-        # centroid: the yaml's where written, else the plain mean of the admin1's cities (a
-        # population weight would pull Homs governorate, mostly desert, onto Homs city)
-        lat, lon = a.get("lat"), a.get("lon")
-        if lat is None and code in sums:
+        # ACLED codes a province-only event at the provincial capital (geo_precision 3): of its
+        # 553 such Syrian dev rows, all but 3 sit on the capital of their governorate. The capital
+        # is the yaml's where written, else the admin1's most populous town, else its mean.
+        lat, lon = capitals.get(a.get("capital")) or (a.get("lat"), a.get("lon"))
+        if lat is None and code in largest:
+            _, lat, lon = largest[code]
+        elif lat is None and code in sums:
             acc = sums[code]; lat, lon = acc[0] / acc[2], acc[1] / acc[2]
         pid = b.add_place(a["name"], lat, lon, cname.get(iso), iso3.get(iso), a["name"],
                           a.get("geonames_id"), "admin1", 0, None, PRIOR["admin1"])

@@ -8,7 +8,7 @@ family at one place on one day are merged (CODEBOOK: one event = one action, one
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 from datetime import date, timedelta
 
@@ -223,6 +223,20 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             elif target:
                 _attach(target, s, claims)
                 violent = None
+    causes = _causes(s, lang) if violent else []
+    if causes:
+        # "16 civils ont été tués dont 10 dans la chute d'obus et trois dans la dispersion d'une
+        # manifestation": each part is its own event, with its own cause; the total is their sum
+        place, relation = _nearest(places, 0) if places else (None, "in")
+        parent = next(f for f in reversed(s.figures) if f.start < causes[0][0].start and not
+                      (f.subgroup or f in (c for c, _ in causes)))
+        for f, trig in causes:
+            whole = replace(f, subgroup=False, group=f.group or parent.group)
+            _, rule = _violent_rule(replace(s, triggers=[trig]), lang, [whole])
+            d = _draft(s, rule, f.start, place, relation, doc, lang, ctx, drafts)
+            d.claims = cas.claims_of([whole], s.quote[1], s.source, doc.id)
+            out.append(d)
+        violent = None
     if violent:
         trig, rule = violent
         for place, relation, figs in _split(s, rule, places, killed, lang):
@@ -254,6 +268,21 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
         out.append(d)
     return out
+
+
+def _causes(s: _Sentence, lang: str) -> list[tuple[cas.Figure, Trigger]]:
+    """The parts of a toll told each with a cause of another kind, right after the figure."""
+    parts = [f for f in s.figures if f.kind == "killed" and (f.subgroup or any(
+        p.total and p.start < f.start for p in s.figures))]
+    out = []
+    for k, f in enumerate(parts):
+        end = min(parts[k + 1].start if k + 1 < len(parts) else len(s.low), f.end + 40)
+        trig = next((t for t in s.triggers if f.end <= t.start < end
+                     and t.rule.family in VIOLENT_FAMILIES + ("protest",)), None)
+        if trig is None:
+            return []
+        out.append((f, trig))
+    return out if len(out) >= 2 and len({t.rule.family for _, t in out}) == len(out) else []
 
 
 def _day_before(s: _Sentence, d: _Draft, early: list[Claim], places, lang: str, doc: Document,
