@@ -319,3 +319,23 @@ def test_parts_of_a_toll_with_their_own_causes_are_two_events(res):
     # a province-only event sits at the provincial capital, as ACLED codes it
     assert all(abs(e.location.lat - 34.72) < 0.05 and abs(e.location.lon - 36.73) < 0.05
                for e in events)
+
+
+def test_toll_quoted_after_a_placeless_remark_is_at_the_place_named_before(res):
+    text = ("Lundi, Deraa a été investie par 3 000 hommes appuyés par des blindés. « Des snipers ont "
+            "pris position sur les toits », a déclaré un militant. « Au moins 25 martyrs sont tombés, "
+            "tués par les tirs et le pilonnage », a affirmé Abdallah Abazid, autre militant des "
+            "droits de l'homme cité par l'AFP.")
+    events = extract(res, text, published="2011-04-26")
+    tolled = [e for e in events if e.fatalities.best == 25]
+    assert [e.location.name for e in tolled] == ["Dar‘ā"]
+    assert {c.attributed_to for c in tolled[0].claims} == {"militant (activist)"}   # not the AFP
+
+
+def test_source_named_with_a_demonstrative_is_the_one_named_before(res):
+    text = ("Le Conseil général de la révolution a affirmé mardi que l'armée avait commis un massacre "
+            "à Kafranbel. Selon cette organisation rebelle, \"plus de 24 personnes ont été "
+            "sommairement exécutées\".")
+    events = extract(res, text, published="2013-01-15")
+    claims = [c for e in events for c in e.claims if c.count == 24]
+    assert claims and all(c.attributed_to == "Le Conseil général de la révolution" for c in claims)

@@ -76,9 +76,11 @@ def rules(lang: str) -> dict:
         "said_on": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", []))
                               + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
+        "relay": re.compile(r"\W*" + _alt(a.get("relays", []))),
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
         "pronouns": set(a.get("pronouns", [])),
+        "demonstratives": set(a.get("demonstratives", [])),
         "complementizer": re.compile(_alt([re.escape(w) + ("" if w.endswith("'") else r"\b")
                                            for w in a.get("complementizers", [])])),
         "canonical": sorted(a.get("canonical", {}).items(), key=lambda kv: -len(kv[0])),
@@ -215,8 +217,10 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
     # a quotation opening the sentence is what is said, not who says it
     subject = _canonical(text[:m.end(1)].strip(), r, last) \
         if m and not re.search(r"\d", m.group(1)) and m.group(1)[:1] not in QUOTES else None
-    if found:
-        name = max(found)[1]
+    # "Abdallah Abazid, militant, cité par l'AFP": the agency relays, the one it quotes speaks
+    spoke = [f for f in found if not r["relay"].match(low[f[0]:])] or found
+    if spoke:
+        name = max(spoke)[1]
         if name.lower().split()[0] in r["pronouns"] and subject:
             return subject               # "Sana a annoncé l'assassinat ..., tué selon elle": Sana
         return _canonical(name, r, last)
@@ -252,7 +256,8 @@ def _canonical(name: str, r, last: str | None) -> str | None:
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
             return canon         # "l'agence Sana" is Sana, not a reference to the agency named before
-    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]):
+    if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]) \
+            or (len(words) <= 3 and words and words[0] in r["demonstratives"]):
         return last              # "ajoute l'organisation": the source named before
     return name.strip()
 

@@ -75,7 +75,8 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
     said = _said(doc, lang)
-    ctx: dict = {"news": _news_day(doc, read), "said": said}
+    ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer,
+                 "countries": countries}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
@@ -479,9 +480,16 @@ def _draft(s: _Sentence, rule: Rule, anchor: int, place, relation, doc: Document
                sentences=[s], confidence=rule.strength)
     if place is None:
         talks = rule.family == "talks"
-        prev = _previous(drafts, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
-        if prev and prev.place is not None and prev.place.kind != "country":
+        # a draft placed nowhere in between ("« Des snipers ont pris position »") does not break
+        # the thread back to the place told before
+        placed = [e for e in drafts if e.place is not None]
+        prev = _previous(placed, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
+        if prev and prev.place.kind != "country":
             d.place, d.relation = prev.place, prev.relation
+        elif not talks and _killed(s) and ctx.get("gazetteer"):
+            # "Deraa a été investie ... « Des snipers ... » « Au moins 25 martyrs sont tombés »":
+            # a toll told right after a place is named, with no event there yet, is there
+            d.place = _antecedent(doc, s, ctx["gazetteer"], ctx["countries"])
         d.confidence -= 0.1
     _date(d, s, doc, ctx, drafts)
     actors = find_actors(s.text, lang, d.place.country if d.place else None)
