@@ -77,6 +77,8 @@ def rules(lang: str) -> dict:
                               + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "relay": re.compile(r"\W*" + _alt(a.get("relays", []))),
+        "attr_clause": re.compile(r"\b" + _alt(a["clause_openers"]) + r"\s+(.{2,60}?)\s+"
+                                  + _alt(a.get("subject_verbs", [])) + r"\b") if a.get("clause_openers") else None,
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
         "pronouns": set(a.get("pronouns", [])),
@@ -213,9 +215,11 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
             name = pronoun or _source_name(text, m.end(), r)
             if name:
                 found.append((m.start(), name))
-    m = r["attr_subject"].match(low)
+    # the subject of a reporting verb opening the sentence, or a clause ("puisque les opposants
+    # ont accusé Damas ..., évoquant 1 300 victimes")
+    m = r["attr_subject"].match(low) or (r["attr_clause"] and r["attr_clause"].search(low))
     # a quotation opening the sentence is what is said, not who says it
-    subject = _canonical(text[:m.end(1)].strip(), r, last) \
+    subject = _canonical(text[m.start(1):m.end(1)].strip(), r, last) \
         if m and not re.search(r"\d", m.group(1)) and m.group(1)[:1] not in QUOTES else None
     # "Abdallah Abazid, militant, cité par l'AFP": the agency relays, the one it quotes speaks
     spoke = [f for f in found if not r["relay"].match(low[f[0]:])] or found
