@@ -339,3 +339,18 @@ def test_source_named_with_a_demonstrative_is_the_one_named_before(res):
     events = extract(res, text, published="2013-01-15")
     claims = [c for e in events for c in e.claims if c.count == 24]
     assert claims and all(c.attributed_to == "Le Conseil général de la révolution" for c in claims)
+
+
+def test_coordinated_figures_share_their_verb_and_victims_elsewhere_in_town_add_up(res):
+    text = ("Dimanche, une femme et ses deux enfants qui tentaient de fuir le quartier de Houaiqa à "
+            "Deir Ezzor ont été tués par une patrouille, selon l'OSDH. Une femme âgée a été tuée "
+            "dans un autre secteur de la ville.")
+    events = extract(res, text, published="2011-08-08")
+    assert [(e.fatalities.best, e.fatalities.children) for e in events] == [(4, 2)]
+
+
+def test_coordinated_groups_before_one_verb():
+    from vigie.extract.numbers import find_numbers
+    low = "trois soldats et cinq rebelles ont été tués"
+    figs = cas.figures(low, find_numbers(low, "fr"), "fr")
+    assert [(f.count, f.kind, f.group) for f in figs] == [(3, "killed", "soldiers"), (5, "killed", "rebels")]

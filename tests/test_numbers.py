@@ -102,3 +102,8 @@ def test_english(text, expected):
 @pytest.mark.parametrize("text", ["in 2011", "on June 19", "at 10 am", "50 percent", "2.5 km", "the 3rd"])
 def test_english_exclusions(text):
     assert find_numbers(text, "en") == []
+
+
+def test_digits_ending_a_proper_name_are_no_figure():
+    assert find_numbers("Envoyé spécial de France 2, il a été tué.", "fr") == []
+    assert [n.value for n in find_numbers("Mercredi 25 personnes ont été tuées.", "fr")] == [25]

@@ -29,6 +29,7 @@ class Figure:
     cumulative: bool      # a toll since a date, or over the whole country
     total: bool = False   # "cinq civils, un à Idleb, deux à Deraa": the sum of the figures after it
     more: bool = False    # "six autres civils": victims besides those told before, not another report
+    besides: bool = False  # "une femme a été tuée dans un autre secteur de la ville": adds to the toll
 
 
 def _alt(patterns) -> str:
@@ -58,6 +59,8 @@ def rules(lang: str) -> dict:
         "not_people_before": re.compile(_alt(c.get("not_people_before", [])) + r"\s*$"),
         "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
         "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
+        "coordinated": re.compile(r"^[\w\s'-]{0,30}(?:" + joiners + r")(?:\s+" + _alt(c.get("possessives", []))
+                                  + r")?\s*$"),
         "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:" + joiners + r")\s*$"),
         "cumulative": re.compile(_alt(c.get("cumulative", []))),
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
@@ -69,6 +72,7 @@ def rules(lang: str) -> dict:
                                  + _alt(c.get("distributive", [])) + r"\b"),
         "distributive": re.compile(r"^\s*" + _alt(c.get("distributive", [])) + r"\b"),
         "more": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\b"),
+        "elsewhere": re.compile(_alt(c["elsewhere"])) if c.get("elsewhere") else None,
         "attr_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+"),
         "attr_after": re.compile(r"(?:,|«|»|\"|\))\s*" + _alt(a.get("cues_after", [])) + r"\s+"),
         # ", a rapporté une ONG vendredi": the day a source spoke, not the day of the event (but
@@ -132,16 +136,29 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         before = r["cumulative_before"].search(low[lo:n.start])
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
                           or (before and not r["cumulative_breaks"].search(low[lo + before.end():n.start])))
+        clause = low[n.end:_clause_end(low, n.end)]
         fig = Figure(n.start, n.end, n.value, n.qualifier, kind, group, False, cumulative,
-                     more=bool(r["more"].match(window)))
+                     more=bool(r["more"].match(window)),
+                     besides=bool(r["elsewhere"] and r["elsewhere"].search(clause)))
         out.append(fig)
         parent = fig if kind else None
-    out = _enumerations(out)
+    out = _coordinated(_enumerations(out), low, r)
     if not any(f.kind == "killed" for f in out):
         # "Mechaal Tamo a été assassiné vendredi": one person killed, with no figure to say so
         m = r["one_killed"].search(low)
         if m and not any(m.start() - 60 < n.end <= m.start() for n in nums):
             out.append(Figure(m.start(), m.end(), 1, "exact", "killed", None, False, False))
+    return out
+
+
+def _coordinated(out: list[Figure], low: str, r) -> list[Figure]:
+    """"Trois soldats et cinq rebelles ont été tués", "une femme et ses deux enfants ... ont été
+    tués": figures joined before one verb share its kind."""
+    for k in range(len(out) - 2, -1, -1):
+        f, nxt = out[k], out[k + 1]
+        if f.kind is None and f.group and nxt.kind and not nxt.subgroup \
+                and r["coordinated"].match(low[f.end:nxt.start]):
+            out[k] = replace(f, kind=nxt.kind, cumulative=nxt.cumulative)
     return out
 
 
@@ -273,8 +290,9 @@ def claims_of(figs: list[Figure], sentence_text: str, source: str | None, articl
     for f in figs:
         if f.kind is None or f.cumulative:
             continue
+        prefix = "part:" if f.subgroup else "besides:" if f.besides else ""
         out.append(Claim(kind=f.kind, count=f.count, qualifier=f.qualifier,
-                         group=("part:" if f.subgroup else "") + (f.group or "") or None,
+                         group=prefix + (f.group or "") or None,
                          attributed_to=source, article_id=article_id, quote=sentence_text.strip()))
     return out
 
@@ -287,7 +305,11 @@ def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset())
     event: it sets `best` only when no one else gives a figure.
     """
     civilian_groups = rules(lang)["civilian_groups"]
-    everyone = [c for c in claims if c.kind == "killed" and not (c.group or "").startswith("part:")]
+    killed = [c for c in claims if c.kind == "killed"]
+    besides = [c for c in killed if (c.group or "").startswith("besides:")]
+    everyone = [c for c in killed if not (c.group or "").startswith(("part:", "besides:"))]
+    if not everyone:
+        everyone, besides = besides, []
     if not everyone:
         return Fatalities()
     totals = [c for c in everyone if c.attributed_to not in deniers] or everyone
@@ -311,13 +333,15 @@ def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset())
             alternatives.extend(cs)
     firm = [c.count for c in alternatives if c.qualifier not in LOWER_BOUNDS]
     bounds = [c.count for c in alternatives if c.qualifier in LOWER_BOUNDS]
-    best = min(firm) if firm else max(bounds)
-    values = firm + bounds + [c.count for c in everyone if c not in totals]
+    # victims told in another part of the town add to the toll told before
+    extra = sum(c.count for c in besides)
+    best = (min(firm) if firm else max(bounds)) + extra
+    values = [v + extra for v in firm + bounds] + [c.count for c in everyone if c not in totals]
     part = {g: None for g in ("children", "women", "civilians")}
     for c in claims:
         if c.kind != "killed" or not c.group:
             continue
-        g = c.group.removeprefix("part:")
+        g = c.group.removeprefix("part:").removeprefix("besides:")
         if g in ("children", "women") and part[g] is None:
             part[g] = c.count
         if g in civilian_groups and not c.group.startswith("part:") and part["civilians"] is None:

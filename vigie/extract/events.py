@@ -701,7 +701,7 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
     sources = tuple(Source(a.id, text, start, start + len(text), outlet, a.url, a.published)
                     for start, text in quotes)
     claims = tuple(Claim(c.kind, c.count, c.qualifier,
-                         (c.group or "").removeprefix("part:") or None,
+                         (c.group or "").removeprefix("part:").removeprefix("besides:") or None,
                          c.attributed_to, c.article_id, c.quote) for c in d.claims)
     precision = d.precision if d.day else "unknown"
     conf = max(0.0, min(1.0, d.confidence + (0.05 if loc.geo_precision == 1 else 0)))

@@ -125,7 +125,19 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         if m.group("qual"):
             qualifier = g["qb"].get(_fold(m.group("qual")), qualifier)
         pos = end  # a word sequence read only in part: the rest is scanned again
+        if _in_name(text, m.start(), end):
+            continue
         out.append(NumberMention(m.start(), end, int(value), qualifier, text[m.start():end]))
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Digits that end a proper name ("France 2, il a été tué", "Apollo 11."): a capitalised word
+    just before, not opening the sentence, and no word after."""
+    if not text[start:start + 1].isdigit():
+        return False
+    before = re.search(r"(?:^|[.!?:]\s+|(\S))\s*(\w+)\s+$", text[max(0, start - 40):start])
+    return bool(before and before.group(1) and before.group(2)[:1].isupper()
+                and re.match(r"\s*(?:[,.;:)]|$)", text[end:]))
 
 
 def _value(m: re.Match, text: str, lang: str, g: dict) -> tuple[float | None, str, int]:
