@@ -116,3 +116,10 @@ def test_english_overnight_and_may():
 def test_weekend_is_saturday_or_sunday(text, ref, days, lang):
     m = one(text, ref, lang)
     assert (m.day, m.days, m.precision) == (days[0], days, "week")
+
+
+@pytest.mark.parametrize("text, lang", [("morts entre lundi et mardi", "fr"),
+                                        ("killed between Monday and Tuesday", "en")])
+def test_two_days_told_as_one_span(text, lang):
+    m = one(text, date(2013, 7, 26), lang)
+    assert (m.day, m.days) == (date(2013, 7, 22), (date(2013, 7, 22), date(2013, 7, 23)))
