@@ -354,3 +354,12 @@ def test_coordinated_groups_before_one_verb():
     low = "trois soldats et cinq rebelles ont été tués"
     figs = cas.figures(low, find_numbers(low, "fr"), "fr")
     assert [(f.count, f.kind, f.group) for f in figs] == [(3, "killed", "soldiers"), (5, "killed", "rebels")]
+
+
+def test_figures_beside_a_war_scale_count_are_statistics():
+    from vigie.extract.numbers import find_numbers
+    low = ("selon l'osdh, plus de 200.000 personnes ont été emprisonnées par les forces du régime et "
+           "des centaines sont mortes sous la torture.")
+    figs = cas.figures(low, find_numbers(low, "fr"), "fr")
+    assert [(f.count, f.kind) for f in figs] == [(200000, "arrested"), (100, "killed")]
+    assert all(f.cumulative for f in figs)

@@ -13,6 +13,10 @@ from .. import lang as langdata
 from ..models import LOWER_BOUNDS, Claim, Fatalities, NumberMention
 
 PART_GROUPS = ("children", "women")
+# A sentence that counts the killed or jailed by the ten thousand ("plus de 200.000 personnes ont
+# été emprisonnées ... et des centaines sont mortes sous la torture") tells statistics of a war, not
+# an event: no single clash, strike or massacre of the conflicts we code comes near that figure.
+STATISTICS_SCALE = 10_000
 QUOTES = "\"«“'"
 
 
@@ -143,6 +147,8 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         out.append(fig)
         parent = fig if kind else None
     out = _coordinated(_enumerations(out), low, r)
+    if any(f.kind in ("killed", "arrested") and f.count >= STATISTICS_SCALE for f in out):
+        out = [replace(f, cumulative=True) for f in out]
     if not any(f.kind == "killed" for f in out):
         # "Mechaal Tamo a été assassiné vendredi": one person killed, with no figure to say so
         m = r["one_killed"].search(low)
