@@ -363,3 +363,15 @@ def test_figures_beside_a_war_scale_count_are_statistics():
     figs = cas.figures(low, find_numbers(low, "fr"), "fr")
     assert [(f.count, f.kind) for f in figs] == [(200000, "arrested"), (100, "killed")]
     assert all(f.cumulative for f in figs)
+
+
+@pytest.mark.parametrize("low", [
+    "6.000 morts (3.000 à tripoli, 2.000 à benghazi) depuis le début du soulèvement, selon la ligue.",
+    "plus de 400 civils ont été tués à homs depuis vendredi, a déclaré l'osdh.",
+    "les opérations ont fait près d'une soixantaine de morts depuis que damas a accepté le plan.",
+    "les violences ayant fait en un mois plus de 100 morts.",
+])
+def test_tolls_over_several_days_are_cumulative(low):
+    from vigie.extract.numbers import find_numbers
+    figs = [f for f in cas.figures(low, find_numbers(low, "fr"), "fr") if f.kind == "killed"]
+    assert figs and all(f.cumulative for f in figs)

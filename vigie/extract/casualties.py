@@ -130,13 +130,15 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
             head = next(k for k in range(len(out) - 1, -1, -1) if out[k] is parent)
             out[head] = parent = replace(parent, total=True)
             out.append(Figure(n.start, n.end, n.value, n.qualifier, parent.kind, parent.group,
-                              False, False))
+                              False, parent.cumulative))
             continue
         if n.value == 1 and not group and how == "after":
             continue                     # "un raid a tué": an article, not a count
         # the cue before a figure is looked for after the number before it: "5.000 morts en neuf
         # mois, ont encore coûté la vie à cinq civils" is no cumulative five
-        lo = max(0, n.start - 90, nums[i - 1].end if i else 0)
+        # ("en un mois plus de 100 morts": an article "un" is no figure to stop at)
+        prev = next((m for m in reversed(nums[:i]) if m.value > 1 or m.text[:1].isdigit()), None)
+        lo = max(0, n.start - 90, prev.end if prev else 0)
         before = r["cumulative_before"].search(low[lo:n.start])
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
                           or (before and not r["cumulative_breaks"].search(low[lo + before.end():n.start])))
