@@ -370,8 +370,16 @@ def test_figures_beside_a_war_scale_count_are_statistics():
     "plus de 400 civils ont été tués à homs depuis vendredi, a déclaré l'osdh.",
     "les opérations ont fait près d'une soixantaine de morts depuis que damas a accepté le plan.",
     "les violences ayant fait en un mois plus de 100 morts.",
+    "en six jours, 31 personnes, dont trois soldats, ont trouvé la mort dans ces affrontements.",
 ])
 def test_tolls_over_several_days_are_cumulative(low):
     from vigie.extract.numbers import find_numbers
     figs = [f for f in cas.figures(low, find_numbers(low, "fr"), "fr") if f.kind == "killed"]
     assert figs and all(f.cumulative for f in figs)
+
+
+def test_cue_of_the_figure_before_is_not_this_figures():
+    from vigie.extract.numbers import find_numbers
+    low = "ces violences, qui ont fait 5.000 morts en neuf mois, ont coûté la vie à cinq civils."
+    figs = cas.figures(low, find_numbers(low, "fr"), "fr")
+    assert [(f.count, f.cumulative) for f in figs] == [(5000, True), (5, False)]

@@ -134,11 +134,12 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
             continue
         if n.value == 1 and not group and how == "after":
             continue                     # "un raid a tué": an article, not a count
-        # the cue before a figure is looked for after the number before it: "5.000 morts en neuf
-        # mois, ont encore coûté la vie à cinq civils" is no cumulative five
-        # ("en un mois plus de 100 morts": an article "un" is no figure to stop at)
-        prev = next((m for m in reversed(nums[:i]) if m.value > 1 or m.text[:1].isdigit()), None)
-        lo = max(0, n.start - 90, prev.end if prev else 0)
+        # the cue before a figure is looked for in its own clause after the figure before it: "5.000
+        # morts en neuf mois, ont encore coûté la vie à cinq civils" is no cumulative five, but "En
+        # six jours, 31 personnes ont trouvé la mort" is cumulative
+        lo = max(0, n.start - 90, out[-1].end if out else 0)
+        if out:
+            lo += low[lo:n.start].rfind(",") + 1
         before = r["cumulative_before"].search(low[lo:n.start])
         cumulative = bool(r["cumulative"].search(low[n.end:_clause_end(low, n.end)])
                           or (before and not r["cumulative_breaks"].search(low[lo + before.end():n.start])))
