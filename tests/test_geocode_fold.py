@@ -89,3 +89,11 @@ def test_city_region_admin1_keeps_places_near_it(gz):
     # Dhiban of Jordan is not taken for a Syrian query, however it is spelt
     place, _ = locate(gz, "Thiban", "Syria", "Deir ez Zor")
     assert place.iso3 == "SYR"
+
+
+def test_designation_suffix_dropped_when_nothing_found(gz):
+    assert gz.without_suffix("Seoul City") == "Seoul" and gz.without_suffix("Seoul") is None
+    place, relation = locate(gz, "Seoul City - Jongno", "South Korea", "Seoul Special City")
+    assert (place.name, relation) == ("Seoul", "near")
+    # 'Quezon City' is a name of its own: found as written, the suffix is never tried
+    assert locate(gz, "Quezon City", "Philippines")[0].name == "Quezon City"

@@ -78,6 +78,7 @@ class Gazetteer:
         data = load_yaml(DATA)
         self.particles = frozenset(data.get("particles", []))
         self.folds = folds_of(data)
+        self.suffixes = frozenset(name_key(x) for x in data.get("name_suffixes", []))
         self.home = frozenset(data.get("home_countries", []))
         self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
         self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
@@ -244,6 +245,14 @@ class Gazetteer:
         scored = [(difflib.SequenceMatcher(None, fk, fold_key(name_key(p.name), self.particles, self.folds)).ratio(), p)
                   for p in places]
         return [p for r, p in sorted(scored, key=lambda s: -s[0]) if r >= MIN_SIMILARITY]
+
+    def without_suffix(self, name: str) -> str | None:
+        """The name without a trailing designation of places.yaml's name_suffixes ('Seoul City' ->
+        'Seoul'); None when it has none."""
+        toks = name.split()
+        if len(toks) > 1 and name_key(toks[-1]) in self.suffixes:
+            return " ".join(toks[:-1])
+        return None
 
     def by_geonames_id(self, gid: int) -> Place | None:
         """The index's place with this GeoNames id (imported places not included)."""

@@ -108,15 +108,18 @@ def _best(gz, name: str, country: str | None, admin1: str | None) -> Place | Non
     spelling) filters nothing: on ACLED's 2022 global sample that finds 198 rows within 5 km for
     29 farther. A known one is kept: on both ACLED files, the same name in another province was
     within 5 km 44 times and farther 229 times."""
-    places = gz.lookup(name, country, admin1)
-    if not places and admin1:
-        places = gz.lookup(name, country)
-        if _known_admin1(gz, admin1, country):
-            # ACLED's admin1 is often a city region that GeoNames files under its province
-            # ('Bucha', Kyiv; 'Dublin', Dublin City): a place near where that name lies is kept
-            refs = [r for r in gz.lookup(admin1, country) if r.lat is not None][:3]
-            places = [p for p in places if any(_km(p, r) <= ADMIN1_NEAR_KM for r in refs)]
-    return places[0] if places else None
+    for n in (name, gz.without_suffix(name)):
+        places = gz.lookup(n, country, admin1) if n else []
+        if not places and n and admin1:
+            places = gz.lookup(n, country)
+            if _known_admin1(gz, admin1, country):
+                # ACLED's admin1 is often a city region that GeoNames files under its province
+                # ('Bucha', Kyiv; 'Dublin', Dublin City): a place near where that name lies is kept
+                refs = [r for r in gz.lookup(admin1, country) if r.lat is not None][:3]
+                places = [p for p in places if any(_km(p, r) <= ADMIN1_NEAR_KM for r in refs)]
+        if places:
+            return places[0]
+    return None
 
 
 def _known_admin1(gz, admin1: str, country: str | None) -> bool:
