@@ -97,3 +97,11 @@ def test_designation_suffix_dropped_when_nothing_found(gz):
     assert (place.name, relation) == ("Seoul", "near")
     # 'Quezon City' is a name of its own: found as written, the suffix is never tried
     assert locate(gz, "Quezon City", "Philippines")[0].name == "Quezon City"
+
+
+def test_places_of_a_sentence_guide_each_other(gz):
+    text = "Fighters were detained in Thiban town in Deir ez Zor countryside."
+    ms = gz.find(text, "en")
+    assert {c.iso3 for c in ms[0].candidates} >= {"JOR", "SYR"}     # two Dhibans
+    first, second = gz.choose_all(ms, None)
+    assert (first.iso3, first.admin1) == ("SYR", "Deir ez Zor") and second.admin1 == "Deir ez Zor"

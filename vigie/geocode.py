@@ -32,6 +32,8 @@ MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio)
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
 FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
+BESIDE_ADMIN1_BONUS = 2.0   # another place of the sentence in the same admin1: a 100-fold population ratio
+BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
 ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
@@ -466,8 +468,9 @@ class Gazetteer:
         return {k: v / total for k, v in shares.items()} if total else {}
 
     def choose(self, mention: PlaceMention, countries: dict[str, float] | None = None,
-               admin1: str | None = None) -> Place | None:
-        """The mention's place in context: country focus, an admin1 named nearby, population."""
+               admin1: str | None = None, beside: Iterable[Place] = ()) -> Place | None:
+        """The mention's place in context: country focus, an admin1 named nearby, the places
+        `beside` it in the sentence (their admin1 and country), population."""
         if not mention.candidates:
             return None
         shares = self.focus(countries)
@@ -481,7 +484,13 @@ class Gazetteer:
                 s += ADMIN1_BONUS
             if mention.relation == "admin1" and p.kind == "admin1":
                 s += 10
+            if p.admin1 and (p.iso3, p.admin1) in near_admin1:
+                s += BESIDE_ADMIN1_BONUS
+            elif p.iso3 in near_iso3:
+                s += BESIDE_COUNTRY_BONUS
             return s
+        near_admin1 = {(b.iso3, b.admin1) for b in beside if b is not None}
+        near_iso3 = {iso3 for iso3, _ in near_admin1}
         return max(enumerate(mention.candidates), key=score)[1]
 
     def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
@@ -489,7 +498,13 @@ class Gazetteer:
         """Choose every mention of one sentence; a province named in it guides the others."""
         admin1 = next((self.choose(m, countries).name for m in mentions
                        if m.relation == "admin1" and m.candidates), None)
-        return [self.choose(m, countries, admin1) for m in mentions]
+        first = [self.choose(m, countries, admin1) for m in mentions]
+        if len(mentions) < 2:
+            return first
+        # then each again beside the others' first choices: 'Thiban town in Deir ez Zor
+        # countryside' is Syria's Dhiban, not Jordan's
+        return [self.choose(m, countries, admin1, first[:i] + first[i + 1:]) if len(m.candidates) > 1 else first[i]
+                for i, m in enumerate(mentions)]
 
     @staticmethod
     def to_location(place: Place, relation: str = "in") -> Location:
