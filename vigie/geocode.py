@@ -231,14 +231,15 @@ class Gazetteer:
         """Hits of a key, tier by tier, loosest last. Exact names; when they are all provinces or
         regions ('Ar-Raqqa', 'As-Sweida'), the town of that name without its article joins them as
         an alternate name (ranking then reads the name as the city, as PRIOR does for 'Idleb'); the transliteration-folded key; the
-        consonant skeleton (3+ letters when `scoped`, the caller keeping one admin1 only, else 5+)."""
+        consonant skeleton (3+ letters when `scoped`, the caller keeping one admin1 only, else 5+; fold
+        keys 3+ and 4+)."""
         hits = self._ids(key)
         bare = article_free(key, self.particles)
         if bare != key and not self._prefetch(pid for pid, _ in hits) and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
             hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(bare))
         yield hits
         fk = fold_key(key, self.particles, self.folds)
-        yield self._ids(fk, "fold") if len(fk) >= 4 else ()
+        yield self._ids(fk, "fold") if len(fk) >= (3 if scoped else 4) else ()
         sks = {skeleton(key, self.particles), skeleton(bare, self.particles)}
         yield tuple(h for sk in sorted(sks) if len(sk) >= (3 if scoped else 5) for h in self._ids(sk, "skel"))
 
