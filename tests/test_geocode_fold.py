@@ -105,3 +105,9 @@ def test_places_of_a_sentence_guide_each_other(gz):
     assert {c.iso3 for c in ms[0].candidates} >= {"JOR", "SYR"}     # two Dhibans
     first, second = gz.choose_all(ms, None)
     assert (first.iso3, first.admin1) == ("SYR", "Deir ez Zor") and second.admin1 == "Deir ez Zor"
+
+
+def test_name_with_apostrophes_found_by_its_fold_key(gz):
+    # 'Nu'man' splits into the tokens 'Nu' and 'man': the word is capitalized all the same
+    ms = gz.find("Clashes took place in Ma'arrat An Nu'man city.", "en")
+    assert [(m.text, m.candidates[0].admin1) for m in ms] == [("Ma'arrat An Nu'man", "Idleb")]

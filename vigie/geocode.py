@@ -37,6 +37,7 @@ BESIDE_ADMIN1_BONUS = 2.0   # another place of the sentence in the same admin1: 
 BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
 ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
+APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
 STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
 OPENERS = " \t\"'«“(—–-"
@@ -374,19 +375,24 @@ class Gazetteer:
         # transliteration fallbacks ('Thiban' for Dhiban, 'Qousseir' for Qusayr): the fold key, then
         # the consonant skeleton of Arabic-country names, capitalized tokens only and never
         # sentence-initial, where common words start
-        for table in L["fallbacks"]:
-            for k in range(min(n, 4), 0, -1):
-                words = toks[i:i + k]
-                key = " ".join(t[3] for t in words)
-                if initial or self._stopped(key, L) or not words[-1][2][:1].isupper():
+        for kind in L["fallbacks"]:
+            table = "fold" if kind == "fold" else "skel"
+            for k in range(n, 0, -1):
+                key = " ".join(t[3] for t in toks[i:i + k])
+                if initial or self._stopped(key, L) or not self._capitalized(text, toks, i + k - 1):
                     continue
-                if table == "fold":
-                    fk = fold_key(key, self.particles, self.folds)
-                else:
-                    fk, table = skeleton(key, self.particles), "skel"
+                fk = fold_key(key, self.particles, self.folds) if kind == "fold" else skeleton(key, self.particles)
                 if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home)):
                     return i + k, places
         return None
+
+    @staticmethod
+    def _capitalized(text: str, toks, j: int) -> bool:
+        """Does the word of token j start with a capital? After an apostrophe the word began
+        before it: 'Nu'man' is capitalized, its token 'man' is not."""
+        while j > 0 and toks[j][0] - toks[j - 1][1] == 1 and text[toks[j - 1][1]] in APOSTROPHE_CHARS:
+            j -= 1
+        return toks[j][2][:1].isupper()
 
     def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str]) -> list[Place]:
         """Ranked places of the hits that can be meant here. GeoNames holds 230,000 towns whose
@@ -396,7 +402,7 @@ class Gazetteer:
         word (a person's first or last name) needs 100,000."""
         if not hits:
             return []
-        lower_inside = any(not t[2][:1].isupper() and len(t[2]) > 3 for t in toks[i + 1:i + k])
+        lower_inside = any(not self._capitalized(text, toks, j) and len(toks[j][2]) > 3 for j in range(i + 1, i + k))
         person = k == 1 and (self._beside(text, toks, i, i - 1) or self._beside(text, toks, i, i + 1))
         out = []
         for p, rank in self._ranked_hits(hits):
