@@ -111,3 +111,9 @@ def test_name_with_apostrophes_found_by_its_fold_key(gz):
     # 'Nu'man' splits into the tokens 'Nu' and 'man': the word is capitalized all the same
     ms = gz.find("Clashes took place in Ma'arrat An Nu'man city.", "en")
     assert [(m.text, m.candidates[0].admin1) for m in ms] == [("Ma'arrat An Nu'man", "Idleb")]
+
+
+def test_same_admin1_outweighs_a_foreign_capital(gz):
+    ms = gz.find("Gunmen attacked a checkpoint in Mare' city in Aleppo countryside.", "en")
+    assert {c.iso3 for c in ms[0].candidates} >= {"MDV", "SYR"}     # Male's alternate name 'Mare'
+    assert gz.choose_all(ms, None)[0].iso3 == "SYR"

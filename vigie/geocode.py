@@ -33,7 +33,7 @@ MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio)
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
 FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
-BESIDE_ADMIN1_BONUS = 2.0   # another place of the sentence in the same admin1: a 100-fold population ratio
+BESIDE_ADMIN1_BONUS = 3.0   # another place of the sentence in the same admin1: a 1,000-fold population ratio
 BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
 ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
