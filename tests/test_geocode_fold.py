@@ -117,3 +117,12 @@ def test_same_admin1_outweighs_a_foreign_capital(gz):
     ms = gz.find("Gunmen attacked a checkpoint in Mare' city in Aleppo countryside.", "en")
     assert {c.iso3 for c in ms[0].candidates} >= {"MDV", "SYR"}     # Male's alternate name 'Mare'
     assert gz.choose_all(ms, None)[0].iso3 == "SYR"
+
+
+def test_district_of_another_city_is_not_read_beside_a_city(gz):
+    ms = gz.find("Clashes took place in Al-Zahraa neighborhood in Aleppo city.", "en")
+    zahra, aleppo = gz.choose_all(ms, None)
+    assert zahra is None and aleppo.name == "Aleppo"
+    # beside its own city the district stands
+    ms = gz.find("Shelling hit Al-Zahraa neighborhood in Homs city.", "en")
+    assert [p.kind for p in gz.choose_all(ms, None)] == ["district", "town"]

@@ -523,8 +523,11 @@ class Gazetteer:
             elif p.iso3 in near_iso3:
                 s += BESIDE_COUNTRY_BONUS
             return s
-        near_admin1 = {(b.iso3, b.admin1) for b in beside if b is not None}
+        near_admin1 = {(b.iso3, b.admin1) for b in beside if b is not None and b.admin1}
         near_iso3 = {iso3 for iso3, _ in near_admin1}
+        if near_admin1 and all(c.kind == "district" and (c.iso3, c.admin1) not in near_admin1
+                               for c in mention.candidates):
+            return None     # 'Al-Zahraa' beside Aleppo is not the Zahra district of Homs
         return max(enumerate(mention.candidates), key=score)[1]
 
     def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
@@ -537,8 +540,7 @@ class Gazetteer:
             return first
         # then each again beside the others' first choices: 'Thiban town in Deir ez Zor
         # countryside' is Syria's Dhiban, not Jordan's
-        return [self.choose(m, countries, admin1, first[:i] + first[i + 1:]) if len(m.candidates) > 1 else first[i]
-                for i, m in enumerate(mentions)]
+        return [self.choose(m, countries, admin1, first[:i] + first[i + 1:]) for i, m in enumerate(mentions)]
 
     @staticmethod
     def to_location(place: Place, relation: str = "in") -> Location:
