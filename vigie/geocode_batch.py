@@ -7,6 +7,7 @@ as `ingest.py` reports articles, and the other queries are answered.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,12 @@ from typing import IO, Callable, Iterable, Iterator
 from .ingest import STDIN, InputError, decode, print_error
 from .models import Place
 
+# A city's quarters lie within QUARTER_KM_PER_ROOT * sqrt(population) km of its centre (at constant
+# density a city's radius grows as the root of its people): Raqqa (530,000) 15 km, Algiers (2 M)
+# 28 km, New York (8.8 M) 59 km; never less than MIN_QUARTER_KM.
+QUARTER_KM_PER_ROOT = 0.02
+MIN_QUARTER_KM = 10.0
+ADMIN1_NEAR_KM = 50.0
 FIELDS = ("id", "name", "lat", "lon", "geonames_id", "admin1", "country", "geo_precision", "matched")
 
 
@@ -76,11 +83,24 @@ def locate(gz, name: str, country: str | None = None, admin1: str | None = None)
     # ACLED names a city's quarter 'Damascus - Jobar' (1 in 10 of its precise Syrian battle
     # locations): the quarter within the province, else the city, near the quarter
     city, quarter = (part.strip() for part in name.split(" - ", 1))
+    place = _best(gz, city, country, admin1) if city else None
     found = gz.lookup(quarter, country, admin1) if admin1 and quarter else []
+    # a quarter lies within its city: ACLED's 'Aleppo - Al-Zahraa' (a district in the west) is not
+    # the town of Az Zahraa 20 km north, nor 'Ar-Raqqa - Al-Mansour' the town 25 km west
+    reach = max(MIN_QUARTER_KM, QUARTER_KM_PER_ROOT * math.sqrt(place.population or 0)) if place else 0
+    found = [p for p in found if place is None or _km(p, place) <= reach]
     if found:
         return found[0], "in"
-    place = _best(gz, city, country, admin1) if city else None
     return place, "near"
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in km (haversine); inf without coordinates."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _best(gz, name: str, country: str | None, admin1: str | None) -> Place | None:
@@ -88,10 +108,18 @@ def _best(gz, name: str, country: str | None, admin1: str | None) -> Place | Non
     spelling) filters nothing: on ACLED's 2022 global sample that finds 198 rows within 5 km for
     29 farther. A known one is kept: on both ACLED files, the same name in another province was
     within 5 km 44 times and farther 229 times."""
-    places = gz.lookup(name, country, admin1)
-    if not places and admin1 and not _known_admin1(gz, admin1, country):
-        places = gz.lookup(name, country)
-    return places[0] if places else None
+    for n in (name, gz.without_suffix(name)):
+        places = gz.lookup(n, country, admin1) if n else []
+        if not places and n and admin1:
+            places = gz.lookup(n, country)
+            if _known_admin1(gz, admin1, country):
+                # ACLED's admin1 is often a city region that GeoNames files under its province
+                # ('Bucha', Kyiv; 'Dublin', Dublin City): a place near where that name lies is kept
+                refs = [r for r in gz.lookup(admin1, country) if r.lat is not None][:3]
+                places = [p for p in places if any(_km(p, r) <= ADMIN1_NEAR_KM for r in refs)]
+        if places:
+            return places[0]
+    return None
 
 
 def _known_admin1(gz, admin1: str, country: str | None) -> bool:

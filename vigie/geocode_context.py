@@ -1,0 +1,92 @@
+"""Disambiguation in context, the part of `Gazetteer` that chooses among a mention's candidates:
+the article's country focus, a province named nearby, the sentence's other places, population;
+and a chosen place as an event Location.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Iterable
+
+from .gazetteer_build import PRIOR, UNKNOWN_POP_PRIOR
+from .models import Location, Place, PlaceMention
+
+FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
+BESIDE_ADMIN1_BONUS = 3.0   # another place of the sentence in the same admin1: a 1,000-fold population ratio
+BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
+ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
+
+
+def _prior(p: Place) -> float:
+    """A place's prior in log10(population) units, as the index ranks it."""
+    if p.kind in PRIOR and p.kind != "town":
+        return max(PRIOR[p.kind], math.log10(p.population) if p.population >= 500 else 0)
+    return math.log10(p.population) if p.population >= 500 else UNKNOWN_POP_PRIOR
+
+
+class Disambiguation:
+    """Mixed into `Gazetteer`, whose `country` and `_admin1_names` it uses."""
+
+    def focus(self, countries: dict[str, float] | None) -> dict[str, float]:
+        """ISO3 -> share of the article's country mentions (keys may be ISO codes or names)."""
+        shares: Counter = Counter()
+        for k, n in (countries or {}).items():
+            c = self.country(k) if k else None
+            if c is not None and n > 0:
+                shares[c.iso3] += n
+        total = sum(shares.values())
+        return {k: v / total for k, v in shares.items()} if total else {}
+
+    def choose(self, mention: PlaceMention, countries: dict[str, float] | None = None,
+               admin1: str | None = None, beside: Iterable[Place] = ()) -> Place | None:
+        """The mention's place in context: country focus, an admin1 named nearby, the places
+        `beside` it in the sentence (their admin1 and country), population."""
+        if not mention.candidates:
+            return None
+        shares = self.focus(countries)
+        top = max(shares, key=shares.get) if shares else None
+        names = self._admin1_names(admin1) if admin1 else set()
+
+        def score(item):
+            idx, p = item
+            s = _prior(p) - 0.2 * idx + FOCUS_WEIGHT * shares.get(p.iso3, 0.0) + (1.0 if p.iso3 == top else 0)
+            if names and p.admin1 in names:
+                s += ADMIN1_BONUS
+            if mention.relation == "admin1" and p.kind == "admin1":
+                s += 10
+            if p.admin1 and (p.iso3, p.admin1) in near_admin1:
+                s += BESIDE_ADMIN1_BONUS
+            elif p.iso3 in near_iso3:
+                s += BESIDE_COUNTRY_BONUS
+            return s
+        near_admin1 = {(b.iso3, b.admin1) for b in beside if b is not None and b.admin1}
+        near_iso3 = {iso3 for iso3, _ in near_admin1}
+        if near_admin1 and all(c.kind == "district" and (c.iso3, c.admin1) not in near_admin1
+                               for c in mention.candidates):
+            return None     # 'Al-Zahraa' beside Aleppo is not the Zahra district of Homs
+        return max(enumerate(mention.candidates), key=score)[1]
+
+    def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
+                   ) -> list[Place | None]:
+        """Choose every mention of one sentence; a province named in it guides the others."""
+        admin1 = next((self.choose(m, countries).name for m in mentions
+                       if m.relation == "admin1" and m.candidates), None)
+        first = [self.choose(m, countries, admin1) for m in mentions]
+        if len(mentions) < 2:
+            return first
+        # then each again beside the others' first choices: 'Thiban town in Deir ez Zor
+        # countryside' is Syria's Dhiban, not Jordan's
+        return [self.choose(m, countries, admin1, first[:i] + first[i + 1:]) for i, m in enumerate(mentions)]
+
+    @staticmethod
+    def to_location(place: Place, relation: str = "in") -> Location:
+        """A Place as an event Location: precision 1 town/district, 2 near or region, 3 admin1/country."""
+        if place.kind in ("admin1", "country"):
+            precision = 3
+        elif relation == "near" or place.kind == "region":
+            precision = 2
+        else:
+            precision = 1
+        return Location(name=place.name, country=place.country, geo_precision=precision,
+                        admin1=place.admin1 if place.kind != "country" else None, admin2=place.admin2,
+                        iso3=place.iso3, lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
