@@ -109,3 +109,11 @@ def test_lookup_and_country(gz):
 def test_english(gz):
     res = places(gz, "Clashes near Aleppo and in Idlib province.", lang="en")
     assert [(m.relation, p.kind) for m, p in res] == [("near", "town"), ("admin1", "admin1")]
+
+
+def test_index_build_starts_in_a_cache_folder_that_does_not_exist_yet(tmp_path):
+    from vigie.gazetteer_build import _Builder
+    b = _Builder(frozenset(), set())
+    b.start(tmp_path / "fresh" / "cache" / "gazetteer.sqlite")   # a first run on a new machine
+    assert b.tmp.parent.is_dir()
+    b.db.close()
