@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -312,6 +312,13 @@ class Store:
                     " USING (article_id) WHERE b.band_key = ?", (key,)):
                 out[row[0]] = row[1]
         return out
+
+    def article_text(self, article_id: str) -> tuple[str | None, date | None]:
+        """A stored article's normalized text and publication day ((None, None) when unknown)."""
+        row = self.db.execute("SELECT text, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None, None
+        return row[0], date.fromisoformat(row[1]) if row[1] else None
 
     def event_id_now(self, event_id: str) -> str | None:
         """The id an event has now: its own, the one that absorbed it, or None if unknown."""
