@@ -366,9 +366,13 @@ class Store:
         return [json.loads(row[0]) for row in self.db.execute(sql, args)]
 
     def counts(self) -> dict[str, int]:
-        """Rows per table: articles, events, event_sources, claims, event_aliases."""
+        """Rows per table: articles, events, event_sources, claims."""
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "events", "event_sources", "claims", "event_aliases")}
+                for table in ("articles", "events", "event_sources", "claims")}
+
+    def aliases(self) -> dict[str, str]:
+        """Ids of events joined into others -> the id of the event that has them now."""
+        return dict(self.db.execute("SELECT absorbed_id, event_id FROM event_aliases").fetchall())
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""
