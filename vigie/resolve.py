@@ -7,9 +7,11 @@ event (an index on area and day), so a batch costs time with its own size, not t
 
 - Near-duplicates: the same dispatch re-published, or updated ("UPDATE 2-"), has word shingles in
   common; an event of the new version extends the old version's event of the same kind and place.
-- Resolution: same kind (family), places that agree at their precision (one town; a town inside
-  the province another report names), days within one day (a week for a week), compatible
-  actors -> one event with every source and claim, `best` recomputed by ACLED's conservative rule.
+- Resolution: same kind (family), places that agree at their precision (one town; a district and
+  its city; a town inside the province another report names), days that agree (the same day or
+  week; a day apart when one report infers its day from its publication, or names the night
+  between them), compatible actors -> one event with every source and claim, `best` recomputed by
+  ACLED's conservative rule over all claims, `low`/`high` spanning them.
 - Identity: the stored event keeps its id; an event joined into another leaves an alias.
 """
 from __future__ import annotations
@@ -318,7 +320,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
         # an update or copy of a stored dispatch: its event of the same kind and place, on any
         # day unless both state theirs (a copy's inferred day comes from its own publication day)
         cands = [current(x) for x in dup_events if x.event_id not in taken
-                 and same_kind(e, x, lang) and places_agree(e.location, x.location)
+                 and x.event_id not in changes.aliases and same_kind(e, x, lang) and places_agree(e.location, x.location)
                  and (days_agree(e, x, mentions) or not stated_days(e, mentions)
                       or not stated_days(x, mentions))]
         if not cands:
