@@ -83,9 +83,20 @@ def test_kinds_and_actors_must_agree():
     assert same_event(ev("a1"), ev("a2", kind="Shelling/artillery/missile attack"), "en")
 
 
-def _mention(day, days=()):
+def _mention(day, days=(), text="Tuesday"):
     from vigie.models import DateMention
-    return DateMention(0, 5, day, "day", "", days or (day,))
+    return DateMention(0, 5, day, "day", text, days or (day,)), "en"
+
+
+def test_late_night_and_early_morning_reports_touch():
+    a = ev("a1", day=date(2016, 3, 5))
+    b = ev("a2", day=date(2016, 3, 6), published=date(2016, 3, 6))
+    stated = {"a1": [_mention(date(2016, 3, 5), text="late Saturday night")],
+              "a2": [_mention(date(2016, 3, 6), text="early Sunday")]}
+    assert days_agree(a, b, lambda aid: stated[aid])
+    stated["a1"] = [_mention(date(2016, 3, 5), text="Saturday afternoon")]
+    stated["a2"] = [_mention(date(2016, 3, 6), text="Sunday afternoon")]
+    assert not days_agree(a, b, lambda aid: stated[aid])
 
 
 # --- merging ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from . import lang as langdata
 from .extract import casualties as cas
 from .extract.dates import find_dates
 from .extract.triggers import rules as trigger_rules
@@ -142,10 +143,31 @@ def stated_days(e: Event, mentions) -> set[date]:
     `mentions(article_id)` gives an article's day-precision date mentions."""
     out: set[date] = set()
     for article_id in {s.article_id for s in e.sources}:
-        for m in mentions(article_id):
+        for m, lang in mentions(article_id):
             days = set(m.days or (m.day,))
             if e.event_date in days:
-                out |= days
+                out |= days | _edges(m, lang)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _edge_cues(lang: str) -> tuple:
+    """Regexes of lang/<code>/dates.yaml's edge_of_next_day and edge_of_previous_day (None: empty)."""
+    data = langdata.load(lang, "dates")
+    return tuple(re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data[key]) + r")\b")
+                 if data.get(key) else None for key in ("edge_of_next_day", "edge_of_previous_day"))
+
+
+def _edges(m, lang: str) -> set[date]:
+    """'Late Saturday night' touches Sunday; 'early Sunday morning' touches Saturday."""
+    nxt, prev = _edge_cues(lang)
+    low = m.text.lower()
+    days = m.days or (m.day,)
+    out = set()
+    if nxt and nxt.search(low):
+        out.add(max(days) + timedelta(days=1))
+    if prev and prev.search(low):
+        out.add(min(days) - timedelta(days=1))
     return out
 
 
@@ -303,8 +325,10 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     def mentions(article_id: str) -> list:
         """Day-precision dates an article states (read only for events a day apart)."""
         if article_id not in cache:
-            text, ref = (doc.text, doc.ref_date) if article_id == doc.id else store.article_text(article_id)
-            cache[article_id] = [m for m in find_dates(text or "", ref, lang)
+            text, ref, code = (doc.text, doc.ref_date, lang) if article_id == doc.id \
+                else store.article_text(article_id)
+            code = code or lang
+            cache[article_id] = [(m, code) for m in find_dates(text, ref, code)
                                  if m.precision == "day" and m.day] if text else []
         return cache[article_id]
 

@@ -313,12 +313,13 @@ class Store:
                 out[row[0]] = row[1]
         return out
 
-    def article_text(self, article_id: str) -> tuple[str | None, date | None]:
-        """A stored article's normalized text and publication day ((None, None) when unknown)."""
-        row = self.db.execute("SELECT text, published FROM articles WHERE id = ?", (article_id,)).fetchone()
+    def article_text(self, article_id: str) -> tuple[str | None, date | None, str | None]:
+        """A stored article's normalized text, publication day and language (Nones when unknown)."""
+        row = self.db.execute("SELECT text, published, lang FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
         if row is None:
-            return None, None
-        return row[0], date.fromisoformat(row[1]) if row[1] else None
+            return None, None, None
+        return row[0], date.fromisoformat(row[1]) if row[1] else None, row[2]
 
     def event_id_now(self, event_id: str) -> str | None:
         """The id an event has now: its own, the one that absorbed it, or None if unknown."""
