@@ -42,12 +42,23 @@ def test_add_twice_changes_nothing(tmp_path):
         assert store.add(doc, [make_event("a1")])
         before = store.counts()
         assert store.add(doc, [make_event("a1")]) is False
-        # same normalized text under another id: the same article, not stored again
-        other = replace(doc, article=replace(doc.article, id="copy"))
-        assert store.add(other, [make_event("copy")]) is False
         assert store.counts() == before
         assert store.has_article("a1") and store.has_article(None, doc.text_hash)
         assert not store.has_article("zzz", "0" * 40)
+
+
+def test_republished_copy_is_a_source_of_the_same_event(tmp_path):
+    from vigie.resolve import resolve
+    doc = make_doc("a1", "Texte un, repris par un autre site le jour même.")
+    with Store(tmp_path / "v.db") as store:
+        assert store.add(doc, [make_event("a1")], resolve=resolve)
+        # the same normalized text under another id: another outlet's copy, stored as a source
+        other = replace(doc, article=replace(doc.article, id="copy"))
+        assert store.add(other, [make_event("copy")], resolve=resolve) is True
+        (event,) = store.events()
+        assert {s["article_id"] for s in event["sources"]} == {"a1", "copy"}
+        assert event["event_id"] == make_event("a1").event_id
+        assert store.counts()["articles"] == 2
 
 
 def test_same_event_id_is_not_duplicated(tmp_path):
@@ -153,3 +164,39 @@ def test_newer_schema_is_refused(tmp_path):
         assert "newer" in str(err)
     else:
         raise AssertionError("a newer schema was opened")
+
+
+def test_migration_from_version_1_keeps_articles_and_events(tmp_path):
+    from vigie.store import split_sql
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for statement in split_sql(MIGRATIONS[0]):
+        db.execute(statement)
+    db.execute("INSERT INTO articles (id, text_hash, text, ingested_at) VALUES ('a1', 'h', 't', 'now')")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert store.version == len(MIGRATIONS)
+        assert store.article_ids() == {"a1"}
+        # text_hash is no longer unique: a copy under another id can be stored
+        store.add(make_doc("a2", "t"), [])
+        assert store.counts()["articles"] == 2
+        assert store.aliases() == {}
+
+
+def test_absorbed_event_points_to_the_survivor(tmp_path):
+    from vigie.resolve import Changes
+    a, b = make_event("a1", 0, 5), make_event("a2", 0, 5, day=date(2016, 3, 4))
+    with Store(tmp_path / "v.db") as store:
+        store.add(make_doc("a1", "Un."), [a])
+        store.add(make_doc("a2", "Deux."), [b])
+        # a third report joins them: b is absorbed into a
+        joined = replace(a, sources=a.sources + b.sources)
+        store.add(make_doc("a3", "Trois."), [], resolve=lambda st, doc, evs: Changes(
+            events=[joined], aliases={b.event_id: a.event_id}))
+        assert [e["event_id"] for e in store.events()] == [a.event_id]
+        assert store.aliases() == {b.event_id: a.event_id}
+        assert store.event_id_now(b.event_id) == a.event_id == store.event_id_now(a.event_id)
+        assert store.event_id_now("ev-unknown") is None
+        assert store.check() == []

@@ -121,13 +121,14 @@ def read(args, errors: Errors) -> list:
 
 def cmd_extract(args) -> int:
     from . import pipeline
-    from .export import unique_events, write_jsonl
+    from .export import write_jsonl
     started = time.monotonic()
     errors = Errors()
     articles = read(args, errors)
     progress = Progress(len(articles), show_progress(args))
     with _output(args) as out, contextlib.closing(progress):
-        n = write_jsonl(unique_events(pipeline.run(articles, None, progress=progress)), out)
+        # resolved across the run's articles, as `ingest` stores them: written at the end
+        n = write_jsonl(pipeline.extract_all(articles, None, progress=progress), out)
     if not args.quiet:
         sys.stderr.write(f"vigie: {len(articles)} articles, {n} events, {errors.count} errors, "
                          f"{time.monotonic() - started:.1f} s\n")

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Iterable
 
-from .export import unique_events
 from .ingest import decode
 from .models import Article
 
@@ -239,7 +238,7 @@ def evaluate(gold_path: str | Path, out: IO[str] | None = None, detail: bool = F
     out = out or sys.stdout
     gold = load_gold(gold_path)
     articles = gold_articles(gold, Path(gold_path).resolve().parent)
-    events = list(unique_events(pipeline.run(articles, res, progress=progress)))
+    events = pipeline.extract_all(articles, res, progress=progress)
     if pred_out is not None:
         for event in events:
             pred_out.write(json.dumps(event, ensure_ascii=False) + "\n")

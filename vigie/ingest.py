@@ -5,7 +5,6 @@ callback (stderr by default) and the other articles are read.
 """
 from __future__ import annotations
 
-import inspect
 import json
 import sys
 from dataclasses import dataclass, replace
@@ -202,8 +201,8 @@ def read_articles(paths: Iterable[str], published: date | str | None = None,
 class IngestSummary:
     """What one `ingest` run did."""
     articles: int = 0    # new articles stored
-    skipped: int = 0     # already stored (same id or same normalized text)
-    events: int = 0      # events of the new articles
+    skipped: int = 0     # already stored (same id)
+    events: int = 0      # events the new articles wrote: new ones and stored ones they extended
     errors: int = 0      # input errors reported
 
     def line(self) -> str:
@@ -212,12 +211,17 @@ class IngestSummary:
 
 
 def ingest(articles: Iterable[Article], store, res=None,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
-    """Extract and store articles not stored yet; each article commits on its own."""
+           progress: Callable[[int], None] | None = None, resolve: bool = True) -> IngestSummary:
+    """Extract and store articles not stored yet; each article commits on its own.
+
+    With `resolve` (the default) each article's events are resolved against the stored ones
+    (resolve.py): a re-published copy, an update or another outlet's report of a stored event
+    extends it instead of adding one.
+    """
     from . import pipeline
+    from .resolve import resolve as resolver
     summary = IngestSummary()
     seen_ids: set[str] = set()
-    seen_hashes: set[str] = set()
 
     def new(article: Article) -> bool:
         """Cheap check by id before any work; duplicates inside this run count too."""
@@ -229,21 +233,11 @@ def ingest(articles: Iterable[Article], store, res=None,
         seen_ids.add(article.id)
         return True
 
-    def stored(doc) -> bool:
-        """Check by normalized-text hash, after normalize and before extraction."""
-        dup = doc.text_hash in seen_hashes or store.has_article(None, doc.text_hash)
-        seen_hashes.add(doc.text_hash)
-        summary.skipped += dup
-        return dup
-
     todo = (a for a in articles if new(a))
-    # pipeline.run may take `skip(doc)` to avoid extracting a text stored under another id;
-    # without it store.add still refuses the duplicate, only the extraction is wasted.
-    kwargs = {"skip": stored} if "skip" in inspect.signature(pipeline.run).parameters else {}
-    for doc, events in pipeline.run(todo, res, progress=progress, **kwargs):
+    for doc, events in pipeline.run(todo, res, progress=progress):
         if doc is None or events is None:
-            continue  # skipped by `stored`, already counted
-        if store.add(doc, events):
+            continue
+        if store.add(doc, events, resolve=resolver if resolve else None):
             summary.articles += 1
             summary.events += len(events)
         else:

@@ -118,6 +118,12 @@ class Location:
     lon: float | None = None
     geonames_id: int | None = None
 
+    @classmethod
+    def from_json(cls, o: dict) -> "Location":
+        return cls(name=o["name"], country=o.get("country"), geo_precision=o["geo_precision"],
+                   admin1=o.get("admin1"), admin2=o.get("admin2"), iso3=o.get("iso3"),
+                   lat=o.get("lat"), lon=o.get("lon"), geonames_id=o.get("geonames_id"))
+
     def to_json(self) -> dict:
         return {"name": self.name, "admin1": self.admin1, "admin2": self.admin2,
                 "country": self.country, "iso3": self.iso3,
@@ -133,6 +139,10 @@ class Actor:
     country: str | None = None
     mention: str | None = None
 
+    @classmethod
+    def from_json(cls, o: dict | None) -> "Actor | None":
+        return cls(o["name"], o.get("type"), o.get("country"), o.get("mention")) if o else None
+
     def to_json(self) -> dict:
         return {"name": self.name, "type": self.type, "country": self.country,
                 "mention": self.mention}
@@ -147,6 +157,11 @@ class Claim:
     attributed_to: str | None = None
     article_id: str = ""
     quote: str = ""
+
+    @classmethod
+    def from_json(cls, o: dict) -> "Claim":
+        return cls(o["kind"], o["count"], o["qualifier"], o.get("group"), o.get("attributed_to"),
+                   o.get("article_id") or "", o.get("quote") or "")
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "count": self.count, "qualifier": self.qualifier,
@@ -164,6 +179,11 @@ class Source:
     url: str | None = None
     published: date | None = None
 
+    @classmethod
+    def from_json(cls, o: dict) -> "Source":
+        return cls(o["article_id"], o.get("quote") or "", o.get("start") or 0, o.get("end") or 0,
+                   o.get("outlet"), o.get("url"), _day(o.get("published")))
+
     def to_json(self) -> dict:
         return {"article_id": self.article_id, "outlet": self.outlet, "url": self.url,
                 "published": self.published.isoformat() if self.published else None,
@@ -178,6 +198,10 @@ class Fatalities:
     civilians: int | None = None
     children: int | None = None
     women: int | None = None
+
+    @classmethod
+    def from_json(cls, o: dict) -> "Fatalities":
+        return cls(**{k: o.get(k) for k in ("best", "low", "high", "civilians", "children", "women")})
 
     def to_json(self) -> dict:
         return {"best": self.best, "low": self.low, "high": self.high,
@@ -209,6 +233,19 @@ class Event:
                        sorted(f"{s.article_id}:{s.start}:{s.end}" for s in self.sources))
         return replace(self, event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16])
 
+    @classmethod
+    def from_json(cls, o: dict) -> "Event":
+        """The inverse of `to_json`: a stored event back into the record the stages pass on."""
+        return cls(event_date=_day(o.get("event_date")), date_precision=o["date_precision"],
+                   event_type=o["event_type"], sub_event_type=o["sub_event_type"],
+                   location=Location.from_json(o["location"]),
+                   fatalities=Fatalities.from_json(o.get("fatalities") or {}),
+                   sources=tuple(Source.from_json(s) for s in o.get("sources") or ()),
+                   claims=tuple(Claim.from_json(c) for c in o.get("claims") or ()),
+                   tags=tuple(o.get("tags") or ()), actor1=Actor.from_json(o.get("actor1")),
+                   actor2=Actor.from_json(o.get("actor2")), notes=o.get("notes") or "",
+                   confidence=o.get("confidence", 0.5), event_id=o.get("event_id") or "")
+
     def to_json(self) -> dict:
         return {
             "event_id": self.event_id,
@@ -226,3 +263,8 @@ class Event:
             "notes": self.notes,
             "confidence": round(self.confidence, 3),
         }
+
+
+def _day(value: str | None) -> date | None:
+    """'YYYY-MM-DD' to a date; None stays None."""
+    return date.fromisoformat(value) if value else None

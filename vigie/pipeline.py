@@ -3,7 +3,11 @@
     read_articles (ingest.py)   text, JSON Lines, stdin -> Article
     normalize (normalize.py)    mojibake, boilerplate, repeats, dateline, language, sentences
     extract_events (extract/)   triggers, figures and claims, dates, places, actors -> Event
+    resolve (resolve.py)        near-duplicates and reports of stored events -> one event
     Store.add (store.py)        one transaction per article, idempotent
+
+`extract_all` is what `vigie extract` runs: the same resolution in a store held in memory, so that
+its output for a set of articles is what `vigie ingest` stores for them.
 """
 from __future__ import annotations
 
@@ -51,3 +55,14 @@ def run(articles: Iterable[Article], res: Resources | None = None,
         yield doc, events
         if progress:
             progress(1)
+
+
+def extract_all(articles: Iterable[Article], res: Resources | None = None,
+                progress: Callable[[int], None] | None = None) -> list[dict]:
+    """Every event of a run, resolved across its articles (schema objects), in the order they
+    were first told: articles in input order, each article's most confident first."""
+    from .ingest import ingest
+    from .store import Store
+    with Store(":memory:") as store:
+        ingest(articles, store, res, progress=progress)
+        return store.events(order="stored")

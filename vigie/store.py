@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .models import Document, Event
+
+# resolve.resolve: (store, doc, events) -> Changes (events to write, aliases, signature, bands)
+Resolver = Callable[["Store", Document, list[Event]], "object"]
 
 # Migrations, in order: the database's `PRAGMA user_version` is the number already applied.
 # Append new ones; never edit one that has shipped.
@@ -71,6 +74,44 @@ MIGRATIONS: list[str] = [
         quote         TEXT
     );
     CREATE INDEX claims_event ON claims (event_id);
+    """,
+    # 2: resolution across articles. A re-published copy (same text, another id) is stored as a
+    # source of its own, so text_hash is no longer unique (SQLite drops a UNIQUE constraint only by
+    # rebuilding the table); events are looked up by area and day; an event absorbed by another
+    # leaves an alias; MinHash signatures and LSH band keys find near-duplicate articles.
+    """
+    CREATE TABLE articles_v2 (
+        id             TEXT PRIMARY KEY,
+        text_hash      TEXT NOT NULL,
+        text           TEXT NOT NULL,
+        published      TEXT,
+        lang           TEXT,
+        title          TEXT,
+        outlet         TEXT,
+        url            TEXT,
+        dateline_place TEXT,
+        ingested_at    TEXT NOT NULL
+    );
+    INSERT INTO articles_v2 SELECT id, text_hash, text, published, lang, title, outlet, url,
+        dateline_place, ingested_at FROM articles;
+    DROP TABLE articles;
+    ALTER TABLE articles_v2 RENAME TO articles;
+    CREATE INDEX articles_hash ON articles (text_hash);
+    CREATE INDEX events_area_day ON events (country, admin1, event_date);
+    CREATE TABLE event_aliases (
+        absorbed_id TEXT PRIMARY KEY,
+        event_id    TEXT NOT NULL,
+        at          TEXT NOT NULL
+    );
+    CREATE TABLE article_signatures (
+        article_id TEXT PRIMARY KEY,
+        signature  BLOB NOT NULL
+    );
+    CREATE TABLE article_bands (
+        band_key   BLOB NOT NULL,
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX article_bands_key ON article_bands (band_key);
     """,
 ]
 
@@ -145,12 +186,16 @@ class Store:
                               (article_id, text_hash)).fetchone()
         return row is not None
 
-    def add(self, doc: Document, events: Iterable[Event]) -> bool:
-        """Store one article and its events in one transaction; False when already stored."""
+    def add(self, doc: Document, events: Iterable[Event], resolve: Resolver | None = None) -> bool:
+        """Store one article and its events in one transaction; False when its id is stored.
+
+        `resolve(store, doc, events)` (resolve.py) decides, under the write lock, which events are
+        new and which extend stored ones; without it every event is stored as it is.
+        """
         events = list(events)
         with self.transaction() as db:
             # checked again under the write lock: another process may have stored it meanwhile
-            if self.has_article(doc.id, doc.text_hash):
+            if self.has_article(doc.id):
                 return False
             a = doc.article
             db.execute(
@@ -159,8 +204,20 @@ class Store:
                 (doc.id, doc.text_hash, doc.text, iso(a.published), doc.lang, a.title,
                  a.outlet or (doc.dateline.outlet if doc.dateline else None), a.url,
                  doc.dateline.place if doc.dateline else None, self.clock()))
-            for event in events:
-                self._add_event(db, event if event.event_id else event.with_id())
+            if resolve is None:
+                for event in events:
+                    self._add_event(db, event if event.event_id else event.with_id())
+                return True
+            changes = resolve(self, doc, events)
+            for absorbed, survivor in changes.aliases.items():
+                self._absorb(db, absorbed, survivor)
+            for event in changes.events:
+                self._put_event(db, event)
+            if changes.signature is not None:
+                db.execute("INSERT OR REPLACE INTO article_signatures (article_id, signature)"
+                           " VALUES (?, ?)", (doc.id, changes.signature))
+                db.executemany("INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)",
+                               [(key, doc.id) for key in changes.bands])
         return True
 
     def _add_event(self, db: sqlite3.Connection, event: Event) -> None:
@@ -177,6 +234,9 @@ class Store:
              json.dumps(obj, ensure_ascii=False)))
         if cur.rowcount == 0:
             return  # same id = same evidence: stored by an earlier article of a merged event
+        self._add_sources_claims(db, event)
+
+    def _add_sources_claims(self, db: sqlite3.Connection, event: Event) -> None:
         db.executemany(
             'INSERT OR IGNORE INTO event_sources (event_id, article_id, start, "end", quote)'
             " VALUES (?, ?, ?, ?, ?)",
@@ -187,12 +247,96 @@ class Store:
             [(event.event_id, c.kind, c.count, c.qualifier, c.group, c.attributed_to,
               c.article_id, c.quote) for c in event.claims])
 
+    def _put_event(self, db: sqlite3.Connection, event: Event) -> None:
+        """Write an event, replacing the stored version of the same id (sources and claims too).
+
+        Updated in place, so that the event keeps its rowid: `events(order="stored")` lists events
+        in the order they were first stored, which `vigie extract` keeps (articles in input order,
+        each article's events most confident first).
+        """
+        obj = event.to_json()
+        loc, fat = obj["location"], obj["fatalities"]
+        cur = db.execute(
+            "UPDATE events SET event_date = ?, date_precision = ?, event_type = ?, sub_event_type = ?,"
+            " country = ?, admin1 = ?, location_name = ?, lat = ?, lon = ?, geo_precision = ?,"
+            " fatalities_best = ?, confidence = ?, json = ? WHERE event_id = ?",
+            (obj["event_date"], obj["date_precision"], obj["event_type"], obj["sub_event_type"],
+             loc["country"], loc["admin1"], loc["name"], loc["lat"], loc["lon"], loc["geo_precision"],
+             fat["best"], obj["confidence"], json.dumps(obj, ensure_ascii=False), obj["event_id"]))
+        if cur.rowcount == 0:
+            self._add_event(db, event)
+            return
+        db.execute("DELETE FROM event_sources WHERE event_id = ?", (event.event_id,))
+        db.execute("DELETE FROM claims WHERE event_id = ?", (event.event_id,))
+        self._add_sources_claims(db, event)
+
+    def _drop_event(self, db: sqlite3.Connection, event_id: str) -> None:
+        db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
+        db.execute("DELETE FROM claims WHERE event_id = ?", (event_id,))
+        db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+
+    def _absorb(self, db: sqlite3.Connection, absorbed: str, survivor: str) -> None:
+        """Remove an event joined into another; its id, and ids it had absorbed, point to the survivor."""
+        self._drop_event(db, absorbed)
+        db.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (survivor, absorbed))
+        db.execute("INSERT OR REPLACE INTO event_aliases (absorbed_id, event_id, at) VALUES (?, ?, ?)",
+                   (absorbed, survivor, self.clock()))
+
+    # --- what resolution reads (inside the transaction of `add`) ------------------------------
+
+    def nearby(self, first: str, last: str, country: str | None, admin1: str | None) -> list[dict]:
+        """Events of one area (country and admin1, None matching None) dated first..last."""
+        rows = self.db.execute(
+            "SELECT json FROM events WHERE country IS ? AND admin1 IS ? AND event_date BETWEEN ? AND ?"
+            " ORDER BY event_date, event_id", (country, admin1, first, last))
+        return [json.loads(r[0]) for r in rows]
+
+    def article_events(self, article_ids: Iterable[str]) -> list[dict]:
+        """Events that cite any of these articles, each once."""
+        out, seen = [], set()
+        for article_id in article_ids:
+            for row in self.db.execute(
+                    "SELECT e.event_id, e.json FROM event_sources s JOIN events e USING (event_id)"
+                    " WHERE s.article_id = ? ORDER BY e.event_id", (article_id,)):
+                if row[0] not in seen:
+                    seen.add(row[0])
+                    out.append(json.loads(row[1]))
+        return out
+
+    def similar_articles(self, band_keys: Iterable[bytes]) -> dict[str, bytes]:
+        """Articles sharing an LSH band key with these, and their MinHash signatures."""
+        out: dict[str, bytes] = {}
+        for key in band_keys:
+            for row in self.db.execute(
+                    "SELECT s.article_id, s.signature FROM article_bands b JOIN article_signatures s"
+                    " USING (article_id) WHERE b.band_key = ?", (key,)):
+                out[row[0]] = row[1]
+        return out
+
+    def article_text(self, article_id: str) -> tuple[str | None, date | None, str | None]:
+        """A stored article's normalized text, publication day and language (Nones when unknown)."""
+        row = self.db.execute("SELECT text, published, lang FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        if row is None:
+            return None, None, None
+        return row[0], date.fromisoformat(row[1]) if row[1] else None, row[2]
+
+    def event_id_now(self, event_id: str) -> str | None:
+        """The id an event has now: its own, the one that absorbed it, or None if unknown."""
+        row = self.db.execute("SELECT event_id FROM event_aliases WHERE absorbed_id = ?",
+                              (event_id,)).fetchone()
+        if row:
+            return row[0]
+        row = self.db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        return event_id if row else None
+
     # --- reading --------------------------------------------------------------------------
 
     def events(self, since: str | None = None, until: str | None = None,
                type: str | None = None, country: str | None = None,
-               limit: int | None = None) -> list[dict]:
-        """Stored events (event.schema.json objects), oldest first, filtered.
+               limit: int | None = None, order: str = "date") -> list[dict]:
+        """Stored events (event.schema.json objects), oldest first (`order="stored"`: in the
+        order they were first stored), filtered.
 
         `since`/`until` are inclusive ISO dates (undated events are left out when given);
         `type` matches event_type or sub_event_type, `country` the name or ISO3, ignoring case.
@@ -215,7 +359,8 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         # undated events last, then by id so that the order is the same on every run
-        sql += " ORDER BY event_date IS NULL, event_date, event_id"
+        sql += " ORDER BY rowid" if order == "stored" else \
+            " ORDER BY event_date IS NULL, event_date, event_id"
         if limit is not None:
             sql += " LIMIT ?"
             args.append(int(limit))
@@ -225,6 +370,10 @@ class Store:
         """Rows per table: articles, events, event_sources, claims."""
         return {table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "events", "event_sources", "claims")}
+
+    def aliases(self) -> dict[str, str]:
+        """Ids of events joined into others -> the id of the event that has them now."""
+        return dict(self.db.execute("SELECT absorbed_id, event_id FROM event_aliases").fetchall())
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""

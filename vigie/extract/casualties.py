@@ -104,11 +104,13 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     low = text.lower()
     nums = [n for n in numbers if not any(s <= n.start < e or s < n.end <= e for s, e in skip)]
     out: list[Figure] = []
+    ages: set[NumberMention] = set()     # ages, durations, objects: no subject of a death verb
     parent: Figure | None = None
     for i, n in enumerate(nums):
         window = low[n.end:_window_end(low, n, nums[i + 1:], r)]
         if r["not_people"].match(window) or r["not_people_before"].search(low[max(0, n.start - 30):n.start]):
             parent = None
+            ages.add(n)
             continue
         between = low[out[-1].end:n.start] if out else ""
         is_sub = bool(parent and (r["subgroup"].search(low[max(0, n.start - 30):n.start])
@@ -155,7 +157,7 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     if not any(f.kind == "killed" for f in out):
         # "Mechaal Tamo a été assassiné vendredi": one person killed, with no figure to say so
         m = r["one_killed"].search(low)
-        if m and not any(m.start() - 60 < n.end <= m.start() for n in nums):
+        if m and not any(m.start() - 60 < n.end <= m.start() for n in nums if n not in ages):
             out.append(Figure(m.start(), m.end(), 1, "exact", "killed", None, False, False))
     return out
 
