@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
+from . import coding
 from .actors import find_actors, roles
 from .dates import find_dates
 from .numbers import find_numbers
@@ -79,6 +80,12 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
     _placed_by_focus(drafts)
+    if not any(s.mentions for s in read):
+        # a report that names no place we know still tells its events: at their country
+        for d in drafts:
+            if d.place is None:
+                d.place = coding.place_of_actors(d.sentence.text, lang, gazetteer, countries)
+                d.relation = coding.UNKNOWN_PLACE
     events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)
@@ -301,7 +308,7 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     violent = [t for t in s.triggers if t.rule.family in VIOLENT_FAMILIES]
     today = [t for t in violent if not _in_clause(s.low, t.start, lang, "day_before")]
     violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
-    trig = violent[0] if violent else None
+    trig = coding.battle_amid_remote(violent, violent[0] if violent else None, s.low, lang)
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault
@@ -328,7 +335,7 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         return anchor, _weaker(by_sub["Attack"])
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, trig.rule
+    return trig, coding.armed_target(s.text, s.low, trig, trig.rule, groups, lang)
 
 
 def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:
@@ -635,7 +642,7 @@ def _tolls(d: _Draft) -> bool:
 def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
     fat = cas.fatalities(d.claims, lang)
-    if d.place is None or d.place.kind == "country":
+    if d.place is None or (d.place.kind == "country" and d.relation != coding.UNKNOWN_PLACE):
         # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
         return None

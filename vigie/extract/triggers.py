@@ -58,6 +58,8 @@ def rules(lang: str) -> dict:
         "background_before": re.compile(r"(?:" + "|".join(data["background_before"]) + r")\s*$")
         if data.get("background_before") else None,
         "setting": _rx(data.get("setting")),
+        "armed_targets": _rx(data.get("armed_targets")),
+        "remote_in_support": _rx(data.get("remote_in_support")),
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
         if data.get("place_not_event") else None,
