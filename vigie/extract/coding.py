@@ -40,21 +40,59 @@ def battle_amid_remote(violent: list[Trigger], trig: Trigger | None, low: str, l
     return others[0] if others else trig
 
 
-def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, lang: str) -> Rule:
+# Sub-types that are one-sided only when their targets are unarmed: ACLED codes an attack on,
+# or the capture of, fighters by another armed group as a battle.
+ONE_SIDED = ("Attack", "Abduction/forced disappearance", "Arrests")
+CIVILIAN_GROUPS = {"civilians", "children", "women", "protesters", "journalists"}
+
+
+def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, lang: str,
+                 by_actor: bool = True) -> Rule:
     """An attack whose targets are armed ("gunmen shot and killed a QSD fighter", "attacked a
-    regime checkpoint, killing one soldier") is an Armed clash for ACLED: violence against
-    civilians needs unarmed victims."""
-    if rule.sub_event_type != "Attack" or groups & {"civilians", "children", "women", "protesters",
-                                                    "journalists", "people"}:
+    regime checkpoint, killing one soldier", "HTS detained four IS members") is an Armed clash for
+    ACLED: violence against civilians needs unarmed victims. `by_actor`: an armed actor named after
+    the cue may be its target (not after a bare death toll, where it is as often the killer)."""
+    if rule.sub_event_type not in ONE_SIDED or groups & CIVILIAN_GROUPS:
         return rule
-    if any(a.type not in ARMED for _, a in find_actors(text, lang, None)):
+    actors = find_actors(text, lang, None)
+    if any(a.type not in ARMED for _, a in actors):
         return rule                      # civilians or protesters are named
+    r = rules(lang)
     # the target is what follows the cue ("shot and killed a QSD fighter", "attacked a regime
-    # vehicle"); 80 characters hold the object and its qualifiers
-    targets = rules(lang)["armed_targets"]
-    victim = bool(groups & {"soldiers", "rebels"}) or bool(
-        targets and targets.search(low, trig.end, trig.start + 80))
-    return rules(lang)["by_sub"]["Armed clash"] if victim else rule
+    # vehicle"); 80 characters hold the object and its qualifiers. An actor after "by" is the doer.
+    end = trig.start + 80
+    armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not (
+        r["agent"] and r["agent"].search(low[max(trig.end, off - 30):off])) for off, a in actors)
+    words = r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)
+    if rule.sub_event_type == "Attack":
+        victim = bool(groups & {"soldiers", "rebels"}) or bool(words) or armed_after
+    else:
+        # an arrest by the police is an arrest whoever is held: only an armed group's capture of
+        # fighters is a battle
+        doers = {a.type for off, a in actors if off < trig.start}
+        victim = bool(words or armed_after) and bool(doers) and doers <= {"Rebel group", "Political militia",
+                                                                          "Identity militia"}
+    return r["by_sub"]["Armed clash"] if victim else rule
+
+
+def captures(text: str, low: str, lang: str) -> list[Trigger]:
+    """"Regime forces captured Maar Shurin", "HTS controlled Tall Khatra": a verb of taking
+    followed by a proper name (capitalised in the text, as places are in English and French) is
+    a territorial change, whose sub-type the actors then decide."""
+    r = rules(lang)
+    rx = r["capture_verbs"]
+    if rx is None:
+        return []
+    rule = r["by_sub"].get("Government regains territory")
+    out = []
+    for m in rx.finditer(low):
+        rest = text[m.end():m.end() + 40].lstrip()
+        article = r["capture_articles"]
+        if article is not None and (a := article.match(rest.lower())):
+            rest = rest[a.end():]
+        if rule is not None and rest[:1].isupper():
+            out.append(Trigger(m.start(), m.end(), rule))
+    return out
 
 
 def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):

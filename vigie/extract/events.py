@@ -111,7 +111,8 @@ def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
 def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sentence | None:
     text = sent.text[a:b]
     low = text.lower()
-    trig = [t for t in find_triggers(low, doc.lang) if not _background(low, t, doc.lang)]
+    trig = [t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
+            if not _background(low, t, doc.lang)]
     nums = find_numbers(text, doc.lang)
     if not trig and not nums:
         return None
@@ -328,11 +329,11 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         return protest, protest.rule
     if trig is None:
         if not killed:
-            return (arrest, arrest.rule) if arrest else None
+            return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
+                if arrest else None
         anchor = Trigger(killed[0].start, killed[0].end, by_sub["Attack"])
-        if groups & {"soldiers", "rebels"}:
-            return anchor, _weaker(by_sub["Armed clash"])
-        return anchor, _weaker(by_sub["Attack"])
+        return anchor, _weaker(coding.armed_target(s.text, s.low, anchor, by_sub["Attack"], groups,
+                                                   lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
     return trig, coding.armed_target(s.text, s.low, trig, trig.rule, groups, lang)

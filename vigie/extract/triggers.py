@@ -60,6 +60,11 @@ def rules(lang: str) -> dict:
         "setting": _rx(data.get("setting")),
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
+        "capture_verbs": _rx(data.get("capture_verbs")),
+        "capture_articles": re.compile(r"(?:" + "|".join(data["capture_articles"]) + r")\s+")
+        if data.get("capture_articles") else None,
+        "agent": re.compile(r"(?<!\w)(?:" + "|".join(data["agent"]) + r")\b[^,.;]{0,20}$")
+        if data.get("agent") else None,
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
         if data.get("place_not_event") else None,
