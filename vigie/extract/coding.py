@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..models import Place
+
 from .actors import find_actors
 from .triggers import Rule, Trigger, rules
 
@@ -93,6 +95,20 @@ def captures(text: str, low: str, lang: str) -> list[Trigger]:
         if rule is not None and rest[:1].isupper():
             out.append(Trigger(m.start(), m.end(), rule))
     return out
+
+
+def named_place(text: str, lang: str, country: Place | None) -> Place | None:
+    """A place the text names after a place word ("in the village of Sruj", "in Hamdiyyeh") that
+    the gazetteer does not know: kept as written, with no coordinates, in the actors' country."""
+    rx = rules(lang)["place_intro"]
+    if rx is None:
+        return None
+    m = rx.search(text)
+    if m is None:
+        return None
+    name = m.group("name").strip(" -'")
+    return Place(name=name, lat=None, lon=None, country=country.country if country else None,
+                 iso3=country.iso3 if country else None, kind="town")
 
 
 def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):

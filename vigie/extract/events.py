@@ -84,8 +84,9 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
         # a report that names no place we know still tells its events: at their country
         for d in drafts:
             if d.place is None:
-                d.place = coding.place_of_actors(d.sentence.text, lang, gazetteer, countries)
-                d.relation = coding.UNKNOWN_PLACE
+                country = coding.place_of_actors(d.sentence.text, lang, gazetteer, countries)
+                named = coding.named_place(d.sentence.text, lang, country)
+                d.place, d.relation = (named, "in") if named else (country, coding.UNKNOWN_PLACE)
     events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from .. import lang as langdata
 
+# A proper name as written: capitalised words, with the particles of transliterated names between
+# them ("Kafr Nabl", "Deir al-Asafir", "Tal Abu Zaid"); 1 to 4 words.
+_NAME = r"[A-Z][\w'’-]+(?:\s(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|um|de|du|la)[-\s])?[A-Z][\w'’-]+){0,3}"
 VIOLENT_FAMILIES = ("remote", "bomb", "battle", "attack", "abduction", "protest", "riot")
 
 
@@ -61,6 +64,9 @@ def rules(lang: str) -> dict:
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
         "capture_verbs": _rx(data.get("capture_verbs")),
+        # case-sensitive: the name after the place word is capitalised
+        "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"
+                                  + _NAME + r")") if data.get("place_intro") else None,
         "capture_articles": re.compile(r"(?:" + "|".join(data["capture_articles"]) + r")\s+")
         if data.get("capture_articles") else None,
         "agent": re.compile(r"(?<!\w)(?:" + "|".join(data["agent"]) + r")\b[^,.;]{0,20}$")
