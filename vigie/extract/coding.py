@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..models import Place
+from ..models import Place, PlaceMention
 
 from .actors import find_actors
 from .triggers import Rule, Trigger, rules
@@ -95,6 +95,28 @@ def captures(text: str, low: str, lang: str) -> list[Trigger]:
         if rule is not None and rest[:1].isupper():
             out.append(Trigger(m.start(), m.end(), rule))
     return out
+
+
+def within_named_province(m: PlaceMention, mentions: list[PlaceMention], text: str
+                          ) -> PlaceMention | None:
+    """"Daman village in Deir ez Zor countryside": of a town's namesakes, those in the province
+    the sentence names after it; when none is there (the gazetteer knows only Daman in India), the
+    name is not that town (None)."""
+    # the province follows within the same phrase: "Daman village in Deir ez Zor" (3 to 45
+    # characters, no comma), not "Moscou-Damas" nor a town named in the next clause
+    after = [o for o in mentions if o.candidates and 3 <= o.start - m.end <= 45
+             and "," not in text[m.end:o.start]]
+    provinces = {(c.iso3, c.admin1) for o in after for c in o.candidates[:1] if c.admin1}
+    if not provinces or not m.candidates:
+        return m
+    inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) in provinces)
+    if inside:
+        return m if len(inside) == len(m.candidates) else \
+            PlaceMention(m.start, m.end, m.text, inside, m.relation)
+    countries = {iso for iso, _ in provinces}
+    if any(c.iso3 in countries for c in m.candidates) or m.candidates[0].kind in ("admin1", "country"):
+        return m
+    return None
 
 
 def named_place(text: str, lang: str, country: Place | None) -> Place | None:

@@ -399,7 +399,9 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
         inside = [c for c in m.candidates if c.parent and c.parent in named]
         if inside and len(inside) < len(m.candidates):
             m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
-        mentions.append(m)
+        m = coding.within_named_province(m, s.mentions, s.text)
+        if m is not None:
+            mentions.append(m)
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
