@@ -115,13 +115,17 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
     trig = [t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
             if not _background(low, t, doc.lang)]
     nums = find_numbers(text, doc.lang)
-    if not trig and not nums:
+    # "A child was killed by a stray bullet.": one death with no figure, told of the event before
+    bare = not trig and not nums
+    if bare and not cas.rules(doc.lang)["one_killed"].search(low):
         return None
     dates = find_dates(text, doc.ref_date, doc.lang)
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(text, doc.lang) if gazetteer else []
+    if bare and mentions:
+        return None                      # at a place of its own: not surely the event before
     return _Sentence(i, sent.start + a, text, low, sent.paragraph, trig, dates, figs, mentions, None,
                      (sent.start, sent.text))
 
