@@ -17,6 +17,10 @@ from .triggers import Rule, Trigger, rules
 
 # Types of armed actors (CODEBOOK "actors"): fighting between two of them is a battle.
 ARMED = ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces")
+# Families of the non-violent strategic developments (arrests, looting, deployments...).
+STRATEGIC = ("arrest", "strategic")
+# The priority of a note's own label ("Property destruction: On 10 May ..."): above every cue.
+LABEL_PRIORITY = 1000
 # The relation of a place chosen because the text names none we know (geo_precision 3).
 UNKNOWN_PLACE = "country_of_actors"
 
@@ -75,6 +79,39 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
         victim = bool(words or armed_after) and bool(doers) and doers <= {"Rebel group", "Political militia",
                                                                           "Identity militia"}
     return r["by_sub"]["Armed clash"] if victim else rule
+
+
+def label(low: str, lang: str) -> list[Trigger]:
+    """The kind an ACLED-style note states in its opening label ("Property destruction:",
+    "Movement of forces:", "Defusal:"), as a cue that outranks every other of the sentence."""
+    r = rules(lang)
+    for rx, sub in r["note_labels"]:
+        m = rx.match(low)
+        if m and sub in r["by_sub"]:
+            base = r["by_sub"][sub]
+            family = "strategic" if base.event_type == "Strategic developments" else base.family
+            rule = Rule(base.event_type, sub, family, LABEL_PRIORITY, base.strength, None)
+            return [Trigger(m.start(), m.end(), rule)]
+    return []
+
+
+def protest_force(low: str, killed, lang: str) -> str | None:
+    """The sub-type of a protest met with force: "Excessive force against protesters" when it
+    was shot at or people died, "Protest with intervention" when it was dispersed or people
+    arrested, None when peaceful. Cues that tell what the protest was about ("against the killing
+    of a teen", "to denounce the arrest of") are its motive, not force used on it."""
+    r = rules(lang)
+    motive = r["protest_motive"]
+
+    def told(rx) -> bool:
+        return any(not (motive and motive.search(low[max(0, m.start() - 50):m.start()]))
+                   for m in rx.finditer(low)) if rx else False
+    deaths = [f for f in killed if not (motive and motive.search(low[max(0, f.start - 50):f.start]))]
+    if deaths or told(r["force_excessive"]):
+        return "Excessive force against protesters"
+    if told(r["force_intervention"]):
+        return "Protest with intervention"
+    return None
 
 
 def captures(text: str, low: str, lang: str) -> list[Trigger]:

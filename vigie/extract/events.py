@@ -114,6 +114,8 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
     low = text.lower()
     trig = [t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
             if not _background(low, t, doc.lang)]
+    if i == 0 and a == 0:
+        trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
     # "A child was killed by a stray bullet.": one death with no figure, told of the event before
     bare = not trig and not nums
@@ -320,18 +322,21 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault
         same = [t for t in violent if t.rule is trig.rule]
         trig = min(same, key=lambda t: abs(t.start - killed[0].start))
+    label = next((t for t in s.triggers if t.rule.priority >= coding.LABEL_PRIORITY), None)
+    if label is not None:
+        return label, label.rule          # "Property destruction: ...": the note says its kind
     groups = {f.group for f in killed}
     protest = next((t for t in s.triggers if t.rule.family == "protest"), None)
-    arrest = next((t for t in s.triggers if t.rule.family == "arrest"), None)
+    arrest = next((t for t in s.triggers if t.rule.family in coding.STRATEGIC), None)
+    riot = next((t for t in s.triggers if t.rule.family == "riot"), None)
+    if riot and protest:
+        return riot, by_sub["Violent demonstration"]   # protesters who throw stones riot
     if protest and arrest and not killed and r["setting"] and \
             r["setting"].search(s.low[max(0, protest.start - 15):protest.start]):
         return arrest, arrest.rule        # "arrêté ... lors d'une manifestation": the arrest
     if protest and (trig is None or trig.rule.family in ("protest", "attack") or "protesters" in groups):
-        if r["force_excessive"] and r["force_excessive"].search(s.low) or killed:
-            return protest, by_sub["Excessive force against protesters"]
-        if r["force_intervention"] and r["force_intervention"].search(s.low):
-            return protest, by_sub["Protest with intervention"]
-        return protest, protest.rule
+        force = coding.protest_force(s.low, killed, lang)
+        return protest, by_sub[force] if force else protest.rule
     if trig is None:
         if not killed:
             return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
