@@ -114,6 +114,54 @@ def protest_force(low: str, killed, lang: str) -> str | None:
     return None
 
 
+def unarmed_clash(text: str, rule: Rule, lang: str) -> Rule:
+    """Clashes between crowds ("supporters of NC and supporters of LSP", "merchants clashed with
+    the police") are Mob violence for ACLED, not an Armed clash: no armed group takes part."""
+    r = rules(lang)
+    if rule.sub_event_type != "Armed clash" or r["crowds"] is None or not r["crowds"].search(text.lower()):
+        return rule
+    police = tuple(r["crowd_may_fight"])
+    for _, a in find_actors(text, lang, None):
+        if a.type in ARMED and not a.name.startswith(police):
+            return rule
+    return r["by_sub"].get("Mob violence", rule)
+
+
+def protest_sequels(drafts: list, doc, lang: str) -> list:
+    """A protest and what the next two sentences tell of it ("Police used water cannons and
+    detained protesters", "A number of demonstrators attacked and beat a merchant") are one event:
+    ACLED codes the protest by how it went, not the arrests or the violence apart."""
+    r = rules(lang)
+    by_sub = r["by_sub"]
+    drop: set[int] = set()
+    for p in drafts:
+        if p.rule.family != "protest" or id(p) in drop:
+            continue
+        i, para = p.sentence.index, p.sentence.paragraph
+        for d in drafts:
+            j = d.sentence.index
+            if d is p or id(d) in drop or not i < j <= i + 2 or d.sentence.paragraph != para \
+                    or (d.place is not None and p.place is not None and d.place.name != p.place.name):
+                continue
+            if d.rule.family == "riot":
+                p.rule = by_sub["Violent demonstration"]
+            elif d.rule.family == "arrest" and p.rule.sub_event_type == "Peaceful protest":
+                p.rule = by_sub["Protest with intervention"]
+            else:
+                continue
+            p.sentences.extend(x for x in d.sentences if x not in p.sentences)
+            p.claims.extend(c for c in d.claims if c not in p.claims)
+            drop.add(id(d))
+        for j in (i + 1, i + 2):
+            if p.rule.sub_event_type != "Peaceful protest" or j >= len(doc.sentences) \
+                    or doc.sentences[j].paragraph != para:
+                break
+            force = protest_force(doc.sentences[j].text.lower(), [], lang)
+            if force:
+                p.rule = by_sub[force]
+    return [d for d in drafts if id(d) not in drop]
+
+
 def captures(text: str, low: str, lang: str) -> list[Trigger]:
     """"Regime forces captured Maar Shurin", "HTS controlled Tall Khatra": a verb of taking
     followed by a proper name (capitalised in the text, as places are in English and French) is

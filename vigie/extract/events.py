@@ -79,6 +79,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
+    drafts = coding.protest_sequels(drafts, doc, lang)
     _placed_by_focus(drafts)
     if not any(s.mentions for s in read):
         # a report that names no place we know still tells its events: at their country
@@ -346,7 +347,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
                                                    lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, coding.armed_target(s.text, s.low, trig, trig.rule, groups, lang)
+    return trig, coding.unarmed_clash(s.text, coding.armed_target(s.text, s.low, trig, trig.rule,
+                                                                     groups, lang), lang)
 
 
 def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:

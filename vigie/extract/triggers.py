@@ -65,6 +65,8 @@ def rules(lang: str) -> dict:
         "remote_in_support": _rx(data.get("remote_in_support")),
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
+        "crowds": _rx(data.get("crowds")),
+        "crowd_may_fight": data.get("crowd_may_fight") or [],
         "note_labels": [(re.compile(r"\s*(?:" + k + r")\s*:"), v) for k, v in (data.get("note_labels") or {}).items()],
         # case-sensitive: the name after the place word is capitalised
         "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"
