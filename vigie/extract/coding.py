@@ -103,10 +103,12 @@ def protest_force(low: str, killed, lang: str) -> str | None:
     r = rules(lang)
     motive = r["protest_motive"]
 
+    # the motive is told before the force it names, anywhere in the sentence: "relatives of a
+    # woman that was killed at the carnival held a protest demanding justice"
     def told(rx) -> bool:
-        return any(not (motive and motive.search(low[max(0, m.start() - 50):m.start()]))
+        return any(not (motive and motive.search(low, 0, m.start()))
                    for m in rx.finditer(low)) if rx else False
-    deaths = [f for f in killed if not (motive and motive.search(low[max(0, f.start - 50):f.start]))]
+    deaths = [f for f in killed if not (motive and motive.search(low, 0, f.start))]
     if deaths or told(r["force_excessive"]):
         return "Excessive force against protesters"
     if told(r["force_intervention"]):

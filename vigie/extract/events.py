@@ -332,6 +332,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     riot = next((t for t in s.triggers if t.rule.family == "riot"), None)
     if riot and protest:
         return riot, by_sub["Violent demonstration"]   # protesters who throw stones riot
+    if riot and trig is not None and trig.rule.family == "attack":
+        return riot, riot.rule           # "a mob attacked and killed a man": mob violence
     if protest and arrest and not killed and r["setting"] and \
             r["setting"].search(s.low[max(0, protest.start - 15):protest.start]):
         return arrest, arrest.rule        # "arrêté ... lors d'une manifestation": the arrest
