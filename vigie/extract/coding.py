@@ -220,6 +220,21 @@ def named_place(text: str, lang: str, country: Place | None) -> Place | None:
                  iso3=country.iso3 if country else None, kind="town")
 
 
+def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter) -> None:
+    """A report that names no town or province we know ("clashed in the village of Sruj", "a
+    protest in Luxembourg") still tells its events: each is placed at the name the text gives
+    after a place word, else at its country (geo_precision 3)."""
+    if any(d.place is not None and d.place.kind != "country" for d in drafts):
+        return
+    for d in drafts:
+        country = d.place if d.place is not None else \
+            place_of_actors(d.sentence.text, lang, gazetteer, focus)
+        named = named_place(d.sentence.text, lang, country)
+        if named is not None and gazetteer is not None and gazetteer.country(named.name) is not None:
+            named = None                 # "in Luxembourg": the country itself, with its coordinates
+        d.place, d.relation = (named, "in") if named else (country, UNKNOWN_PLACE)
+
+
 def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):
     """The country a report that names no place we know is about: the one its places point to,
     else the home of the actors it names (local forces before foreign ones)."""

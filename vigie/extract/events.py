@@ -81,13 +81,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
             drafts.append(d)
     drafts = coding.protest_sequels(drafts, doc, lang)
     _placed_by_focus(drafts)
-    if not any(s.mentions for s in read):
-        # a report that names no place we know still tells its events: at their country
-        for d in drafts:
-            if d.place is None:
-                country = coding.place_of_actors(d.sentence.text, lang, gazetteer, countries)
-                named = coding.named_place(d.sentence.text, lang, country)
-                d.place, d.relation = (named, "in") if named else (country, coding.UNKNOWN_PLACE)
+    coding.place_unknown(drafts, lang, gazetteer, countries)
     events = [_freeze(d, doc, lang, countries, gazetteer) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)
@@ -666,9 +660,11 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, gazetteer) 
     ref = doc.ref_date
     if d.day and ref and ((ref - d.day).days > MAX_AGE_DAYS or d.precision in ("month", "year")):
         return None
-    if d.rule.family in VIOLENT_FAMILIES and not _tolls(d) and _foreign(d.place, countries):
+    if d.rule.family in VIOLENT_FAMILIES and d.rule.family != "protest" and not _tolls(d) \
+            and _foreign(d.place, countries):
         # "Washington a déployé des missiles Patriot", "la liaison Moscou-Damas" in a Syrian story:
         # violence told with no toll, away from the countries the article is about, is context
+        # (not a protest: one abroad against the war is where its marchers are)
         return None
     loc = _location(d)
     if fat.best is None and cas.rules(lang)["no_deaths"].search(" ".join(s.low for s in d.sentences)):
