@@ -95,6 +95,16 @@ def label(low: str, lang: str) -> list[Trigger]:
     return []
 
 
+def disrupted(triggers: list[Trigger], killed) -> Trigger | None:
+    """A bomb defused, a drone shot down, a rocket intercepted: ACLED's "Disrupted weapons use",
+    not the explosion its weapon would have made (unless people died)."""
+    stop = next((t for t in triggers if t.rule.sub_event_type == "Disrupted weapons use"), None)
+    if stop is None or killed:
+        return None
+    weapons = [t for t in triggers if t.rule.family in ("remote", "bomb")]
+    return stop if weapons or not any(t.rule.family in ("battle", "attack") for t in triggers) else None
+
+
 def protest_force(low: str, killed, lang: str) -> str | None:
     """The sub-type of a protest met with force: "Excessive force against protesters" when it
     was shot at or people died, "Protest with intervention" when it was dispersed or people

@@ -107,8 +107,8 @@ def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
 def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sentence | None:
     text = sent.text[a:b]
     low = text.lower()
-    trig = [t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
-            if not _background(low, t, doc.lang)]
+    trig = sorted((t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
+                   if not _background(low, t, doc.lang)), key=lambda t: (-t.rule.priority, t.start))
     if i == 0 and a == 0:
         trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
@@ -320,6 +320,9 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     label = next((t for t in s.triggers if t.rule.priority >= coding.LABEL_PRIORITY), None)
     if label is not None:
         return label, label.rule          # "Property destruction: ...": the note says its kind
+    stopped = coding.disrupted(s.triggers, killed)
+    if stopped is not None:
+        return stopped, stopped.rule      # "police defused an explosive device": no explosion
     groups = {f.group for f in killed}
     protest = next((t for t in s.triggers if t.rule.family == "protest"), None)
     arrest = next((t for t in s.triggers if t.rule.family in coding.STRATEGIC), None)
