@@ -23,6 +23,9 @@ STRATEGIC = ("arrest", "strategic")
 LABEL_PRIORITY = 1000
 # The relation of a place chosen because the text names none we know (geo_precision 3).
 UNKNOWN_PLACE = "country_of_actors"
+# The location name of an event whose text names no place at all (as actors.py names an unknown
+# country): the schema needs a name.
+UNKNOWN_NAME = "Unknown"
 
 
 def battle_amid_remote(violent: list[Trigger], trig: Trigger | None, low: str, lang: str
@@ -93,6 +96,17 @@ def label(low: str, lang: str) -> list[Trigger]:
             rule = Rule(base.event_type, sub, family, LABEL_PRIORITY, base.strength, None)
             return [Trigger(m.start(), m.end(), rule)]
     return []
+
+
+def accident(low: str, trig: Trigger | None, lang: str) -> bool:
+    """Deaths told with a natural or man-made disaster and no weapon ("89 died after flash floods",
+    "a gas tank at the plant exploded") are no political violence: the disaster is told as a
+    tagged development instead."""
+    if trig is not None and trig.rule.family not in ("bomb",):
+        return False
+    tags = rules(lang)["talk_tags"]
+    return any(tags.get(t) is not None and tags[t].search(low)
+               for t in ("natural_disaster", "man_made_disaster"))
 
 
 def disrupted(triggers: list[Trigger], killed) -> Trigger | None:
@@ -242,7 +256,10 @@ def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter) -> None:
         named = named_place(d.sentence.text, lang, country)
         if named is not None and gazetteer is not None and gazetteer.country(named.name) is not None:
             named = None                 # "in Luxembourg": the country itself, with its coordinates
-        d.place, d.relation = (named, "in") if named else (country, UNKNOWN_PLACE)
+        # with neither, the event is still told ("Officers attacked a student demonstration"):
+        # its place is unknown, as ACLED's own precision 3 allows, with no coordinates
+        d.place, d.relation = (named, "in") if named else \
+            (country or Place(UNKNOWN_NAME, None, None, None, kind="country"), UNKNOWN_PLACE)
 
 
 def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):

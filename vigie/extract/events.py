@@ -252,8 +252,10 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             place, relation = seat, "in"
         d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, ctx, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
-        if not s.dates:
-            d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
+        if not s.dates and doc.ref_date is not None:
+            # talks are everywhere in comment; a day makes them news (a text with no date of its
+            # own, a bare snippet, could tell none)
+            d.confidence -= 0.15
         out.append(d)
     return out
 
@@ -337,6 +339,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     if protest and (trig is None or trig.rule.family in ("protest", "attack") or "protesters" in groups):
         force = coding.protest_force(s.low, killed, lang)
         return protest, by_sub[force] if force else protest.rule
+    if coding.accident(s.low, trig, lang):
+        return None                       # "89 died after flash floods", "a gas tank exploded"
     if trig is None:
         if not killed:
             return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
