@@ -73,6 +73,11 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not (
         r["agent"] and r["agent"].search(low[max(trig.end, off - 30):off])) for off, a in actors)
     words = r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)
+    if not words and r["passive"] is not None and r["passive"].search(low, max(0, trig.start - 60),
+                                                                     trig.end + 30):
+        # "a QSD fighter was shot and killed by unidentified gunmen": the target comes first
+        words = r["armed_targets"] and r["armed_targets"].search(low, max(0, trig.start - 100),
+                                                                 trig.start)
     if rule.sub_event_type == "Attack":
         victim = bool(groups & {"soldiers", "rebels"}) or bool(words) or armed_after
     else:
@@ -186,6 +191,16 @@ def protest_sequels(drafts: list, doc, lang: str) -> list:
             if force:
                 p.rule = by_sub[force]
     return [d for d in drafts if id(d) not in drop]
+
+
+def attempted(low: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
+    """A territory only tried for ("clashes ... in an attempt to advance and capture Tal Milh",
+    "drove back an attempt to seize the hill") was not taken: its cue is dropped, the fighting
+    stays."""
+    rx = rules(lang)["attempt_before"]
+    if rx is None:
+        return triggers
+    return [t for t in triggers if not (t.rule.requires_actor and rx.search(low[max(0, t.start - 45):t.start]))]
 
 
 def captures(text: str, low: str, lang: str) -> list[Trigger]:

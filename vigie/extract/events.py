@@ -109,6 +109,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
     low = text.lower()
     trig = sorted((t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
                    if not _background(low, t, doc.lang)), key=lambda t: (-t.rule.priority, t.start))
+    trig = coding.attempted(low, trig, doc.lang)
     if i == 0 and a == 0:
         trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
@@ -375,12 +376,14 @@ def _weaker(rule: Rule) -> Rule:
 def _territory(s: _Sentence, lang: str, trig: Trigger, by_sub) -> Rule:
     """Who took the place decides between the two territorial sub-types: the subject, i.e. the
     first actor of the clause the cue ends ("des djihadistes combattant les troupes du régime ont
-    pris le contrôle"), else the actor nearest before the cue, else any actor of the sentence."""
+    pris le contrôle"), else the first actor before the cue, else any actor of the sentence."""
     actors = find_actors(s.text, lang, None)
     before = [(off, a) for off, a in actors if off < trig.start and a.type not in VICTIM_TYPES]
     opened = s.low.rfind(",", 0, trig.start)
     subject = [a for off, a in before if off > opened]
-    pool = subject[:1] or [a for _, a in before[-1:]] or [a for _, a in actors]
+    # an apposition between commas ("regime forces, supported by pro-regime militias, captured")
+    # leaves the clause with no actor: the subject is then the sentence's first
+    pool = subject[:1] or [a for _, a in before[:1]] or [a for _, a in actors]
     types = {a.type for a in pool}
     state = bool(types & {"State forces", "External/Other forces"})
     rebel = bool(types & {"Rebel group", "Political militia", "Identity militia"})

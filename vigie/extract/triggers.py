@@ -66,6 +66,9 @@ def rules(lang: str) -> dict:
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
         "crowds": _rx(data.get("crowds")),
+        "passive": _rx(data.get("passive")),
+        "attempt_before": re.compile(r"(?<!\w)(?:" + "|".join(data["attempt_before"]) + r")\b[^,.;]*$")
+        if data.get("attempt_before") else None,
         "crowd_may_fight": data.get("crowd_may_fight") or [],
         "note_labels": [(re.compile(r"\s*(?:" + k + r")\s*:"), v) for k, v in (data.get("note_labels") or {}).items()],
         # case-sensitive: the name after the place word is capitalised
