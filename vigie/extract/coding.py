@@ -13,6 +13,7 @@ from collections import Counter
 from ..models import Place, PlaceMention
 
 from .actors import find_actors
+from .casualties import Figure, rules as casualty_rules
 from .triggers import Rule, Trigger, rules
 
 # Types of armed actors (CODEBOOK "actors"): fighting between two of them is a battle.
@@ -21,6 +22,11 @@ ARMED = ("State forces", "Rebel group", "Political militia", "Identity militia",
 STRATEGIC = ("arrest", "strategic")
 # The priority of a note's own label ("Property destruction: On 10 May ..."): above every cue.
 LABEL_PRIORITY = 1000
+# "The airstrikes killed 15" after "clashes, accompanied by airstrikes": the remote fire told as
+# the fighting's support refers back to the battle.
+SUPPORTED = {"remote": ("battle",), "bomb": ("battle",)}
+# ACLED's figure for deaths told without a number ("casualties were reported on both sides").
+UNKNOWN_TOLL = 10
 # The relation of a place chosen because the text names none we know (geo_precision 3).
 UNKNOWN_PLACE = "country_of_actors"
 # The location name of an event whose text names no place at all (as actors.py names an unknown
@@ -87,6 +93,19 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
         victim = bool(words or armed_after) and bool(doers) and doers <= {"Rebel group", "Political militia",
                                                                           "Identity militia"}
     return r["by_sub"]["Armed clash"] if victim else rule
+
+
+def unknown_toll(low: str, figures: list, lang: str) -> list:
+    """Deaths told with no number ("casualties were reported on both sides", "killing and
+    wounding an unknown number of soldiers"): ACLED codes 10, as its own notes say ("unknown
+    number of fatalities coded as 10"). Nothing when the clause gives a death figure."""
+    rx = casualty_rules(lang)["unknown_toll"]
+    if rx is None or any(f.kind == "killed" for f in figures):
+        return []
+    m = rx.search(low)
+    if m is None or casualty_rules(lang)["no_deaths"].search(low):
+        return []
+    return [Figure(m.start(), m.end(), UNKNOWN_TOLL, "about", "killed", None, False, False)]
 
 
 def label(low: str, lang: str) -> list[Trigger]:

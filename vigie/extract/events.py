@@ -119,6 +119,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
         return None
     dates = find_dates(text, doc.ref_date, doc.lang)
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
+    figs += coding.unknown_toll(low, figs, doc.lang)
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(text, doc.lang) if gazetteer else []
@@ -212,7 +213,8 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
                                    if t.rule.family in VIOLENT_FAMILIES)) and not places:
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
             # another report of the event just told, not a new event
-            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,))
+            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,)) \
+                or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
                 # "Lundi, quatre civils y ont péri": the same place on another day, a new event
