@@ -87,11 +87,10 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     if rule.sub_event_type == "Attack":
         victim = bool(groups & {"soldiers", "rebels"}) or bool(words) or armed_after
     else:
-        # an arrest by the police is an arrest whoever is held: only an armed group's capture of
-        # fighters is a battle
+        # the capture of fighters by armed men is a battle (ACLED's Syria notes code "QSD detained
+        # four IS members" so); an arrest needs someone armed to do it
         doers = {a.type for off, a in actors if off < trig.start}
-        victim = bool(words or armed_after) and bool(doers) and doers <= {"Rebel group", "Political militia",
-                                                                          "Identity militia"}
+        victim = bool(words or armed_after) and bool(doers & set(ARMED))
     return r["by_sub"]["Armed clash"] if victim else rule
 
 
@@ -139,7 +138,11 @@ def disrupted(triggers: list[Trigger], killed) -> Trigger | None:
     stop = next((t for t in triggers if t.rule.sub_event_type == "Disrupted weapons use"), None)
     if stop is None or killed:
         return None
-    weapons = [t for t in triggers if t.rule.family in ("remote", "bomb")]
+    # an interception told with the strike it answers ("airstrikes ... while air defenses
+    # intercepted some missiles") is part of that exchange of fire, not a weapon stopped
+    if any(t.rule.family == "remote" for t in triggers):
+        return None
+    weapons = [t for t in triggers if t.rule.family == "bomb"]
     return stop if weapons or not any(t.rule.family in ("battle", "attack") for t in triggers) else None
 
 
