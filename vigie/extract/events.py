@@ -387,8 +387,10 @@ def _territory(s: _Sentence, lang: str, trig: Trigger, by_sub) -> Rule:
     # leaves the clause with no actor: the subject is then the sentence's first
     pool = subject[:1] or [a for _, a in before[:1]] or [a for _, a in actors]
     types = {a.type for a in pool}
-    state = bool(types & {"State forces", "External/Other forces"})
-    rebel = bool(types & {"Rebel group", "Political militia", "Identity militia"})
+    # foreign forces are not the government that regains its land (ACLED: Turkish forces
+    # capturing a Syrian village is a non-state actor's overtaking)
+    state = bool(types & {"State forces"})
+    rebel = bool(types & {"Rebel group", "Political militia", "Identity militia", "External/Other forces"})
     if rebel and not state:
         return by_sub["Non-state actor overtakes territory"]
     if state and not rebel:
