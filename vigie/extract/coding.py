@@ -132,6 +132,18 @@ def accident(low: str, trig: Trigger | None, lang: str) -> bool:
                for t in ("natural_disaster", "man_made_disaster"))
 
 
+def named_weapon(low: str, trig: Trigger | None, violent: list[Trigger], lang: str) -> Trigger | None:
+    """A blast told with the weapon that made it ("a grenade exploded ... the blast rocked the
+    village", "fired rockets ... explosions rocked the area") is that weapon's: a generic word for
+    an explosion yields to the named weapon."""
+    rx = rules(lang)["generic_blasts"]
+    if trig is None or rx is None or trig.rule.family != "bomb" or not rx.fullmatch(low[trig.start:trig.end]):
+        return trig
+    named = [t for t in violent if t.rule.family in ("remote", "bomb") and t is not trig
+             and not rx.fullmatch(low[t.start:t.end])]
+    return named[0] if named else trig
+
+
 def disrupted(triggers: list[Trigger], killed) -> Trigger | None:
     """A bomb defused, a drone shot down, a rocket intercepted: ACLED's "Disrupted weapons use",
     not the explosion its weapon would have made (unless people died)."""

@@ -316,7 +316,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     violent = [t for t in s.triggers if t.rule.family in VIOLENT_FAMILIES]
     today = [t for t in violent if not _in_clause(s.low, t.start, lang, "day_before")]
     violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
-    trig = coding.battle_amid_remote(violent, violent[0] if violent else None, s.low, lang)
+    trig = coding.named_weapon(s.low, violent[0] if violent else None, violent, lang)
+    trig = coding.battle_amid_remote(violent, trig, s.low, lang)
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault
