@@ -81,9 +81,11 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     words = r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)
     if not words and r["passive"] is not None and r["passive"].search(low, max(0, trig.start - 60),
                                                                      trig.end + 30):
-        # "a QSD fighter was shot and killed by unidentified gunmen": the target comes first
-        words = r["armed_targets"] and r["armed_targets"].search(low, max(0, trig.start - 100),
-                                                                 trig.start)
+        # "a QSD fighter was shot and killed by unidentified gunmen", "a YPG member was found
+        # killed": the target comes first
+        words = (r["armed_targets"] and r["armed_targets"].search(low, max(0, trig.start - 100),
+                                                                  trig.start)) \
+            or any(trig.start - 100 <= off < trig.start and a.type in ARMED for off, a in actors)
     if rule.sub_event_type == "Attack":
         victim = bool(groups & {"soldiers", "rebels"}) or bool(words) or armed_after
     else:
