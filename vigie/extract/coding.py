@@ -49,7 +49,8 @@ def battle_amid_remote(violent: list[Trigger], trig: Trigger | None, low: str, l
     remote = [t for t in violent if t.rule.family == "remote"]
     # 45 characters: "accompanied by intense regime shelling", "amid allied Syrian or Russian airstrikes"
     backed = any(support.search(low[max(0, t.start - 45):t.start]) for t in remote) or any(
-        support.search(low[max(0, t.start - 25):t.start]) for t in others)
+        support.search(low[max(0, t.start - 25):t.start]) for t in others) or any(
+        o.start <= t.start < o.end for o in others for t in remote)   # "shelling exchange"
     if not backed:
         return trig
     return others[0] if others else trig
