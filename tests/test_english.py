@@ -138,3 +138,27 @@ def test_protest_force_reads_the_motive_apart():
         == "Excessive force against protesters"
     assert coding.protest_force("police dispersed the crowd with tear gas", [], "en") \
         == "Protest with intervention"
+
+
+def test_mixed_feed_needs_no_flag():
+    from vigie.normalize import normalize
+    en = normalize(Article(id="m1", text="Regime forces shelled the town of Kafr Nabl on Tuesday, "
+                                         "killing three civilians, the monitor said."))
+    fr = normalize(Article(id="m2", text="Les forces du régime ont bombardé mardi la ville de Kafr "
+                                         "Nabl, tuant trois civils, selon l'ONG."))
+    assert (en.lang, fr.lang) == ("en", "fr")
+
+
+def test_deaths_without_a_number_are_ten_unless_nobody_died(res):
+    e = main(res, "On 2 May 2019, regime forces clashed with HTS near Kafr Nabl. Casualties were "
+                  "reported on both sides.")
+    assert e.fatalities.best == 10
+    e = main(res, "On 2 May 2019, regime forces clashed with HTS near Kafr Nabl with no injuries or "
+                  "fatalities reported.")
+    assert e.fatalities.best == 0
+
+
+def test_disaster_deaths_are_no_violence(res):
+    e = main(res, "At least 40 people died after flash floods and landslides hit the region.", None)
+    assert e.event_type == "Strategic developments"
+    assert "natural_disaster" in e.tags

@@ -97,6 +97,13 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     return r["by_sub"]["Armed clash"] if victim else rule
 
 
+def bare_toll(low: str, lang: str) -> bool:
+    """Does a clause with no cue and no figure still tell deaths ("A child was killed by a stray
+    bullet", "Casualties were reported on both sides")?"""
+    r = casualty_rules(lang)
+    return bool(r["one_killed"].search(low) or (r["unknown_toll"] and r["unknown_toll"].search(low)))
+
+
 def unknown_toll(low: str, figures: list, lang: str) -> list:
     """Deaths told with no number ("casualties were reported on both sides", "killing and
     wounding an unknown number of soldiers"): ACLED codes 10, as its own notes say ("unknown

@@ -115,7 +115,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
     nums = find_numbers(text, doc.lang)
     # "A child was killed by a stray bullet.": one death with no figure, told of the event before
     bare = not trig and not nums
-    if bare and not cas.rules(doc.lang)["one_killed"].search(low):
+    if bare and not coding.bare_toll(low, doc.lang):
         return None
     dates = find_dates(text, doc.ref_date, doc.lang)
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
