@@ -162,9 +162,10 @@ def disrupted(triggers: list[Trigger], killed) -> Trigger | None:
         return None
     # an interception told with the strike it answers ("airstrikes ... while air defenses
     # intercepted some missiles") is part of that exchange of fire, not a weapon stopped
-    if any(t.rule.family == "remote" for t in triggers):
+    if any(t.rule.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack")
+           for t in triggers):
         return None
-    weapons = [t for t in triggers if t.rule.family == "bomb"]
+    weapons = [t for t in triggers if t.rule.family in ("bomb", "remote")]
     return stop if weapons or not any(t.rule.family in ("battle", "attack") for t in triggers) else None
 
 
@@ -195,8 +196,14 @@ def unarmed_clash(text: str, rule: Rule, lang: str) -> Rule:
     r = rules(lang)
     if rule.sub_event_type != "Armed clash" or r["crowds"] is None or not r["crowds"].search(text.lower()):
         return rule
+    actors = find_actors(text, lang, None)
+    if r["protesting_crowds"] is not None and r["protesting_crowds"].search(text.lower()) and \
+            not any(a.type in ARMED and a.type != "State forces" and a.type != "External/Other forces"
+                    for _, a in actors):
+        # "clashes broke out between police and protesters": the demonstration turned violent
+        return r["by_sub"].get("Violent demonstration", rule)
     police = tuple(r["crowd_may_fight"])
-    for _, a in find_actors(text, lang, None):
+    for _, a in actors:
         if a.type in ARMED and not a.name.startswith(police):
             return rule
     return r["by_sub"].get("Mob violence", rule)

@@ -66,6 +66,7 @@ def rules(lang: str) -> dict:
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
         "crowds": _rx(data.get("crowds")),
+        "protesting_crowds": _rx(data.get("protesting_crowds")),
         "generic_blasts": re.compile("|".join(data["generic_blasts"])) if data.get("generic_blasts") else None,
         "passive": _rx(data.get("passive")),
         "attempt_before": re.compile(r"(?<!\w)(?:" + "|".join(data["attempt_before"]) + r")\b[^,.;]*$")
