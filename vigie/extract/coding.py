@@ -92,8 +92,10 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     else:
         # the capture of fighters by armed men is a battle (ACLED's Syria notes code "QSD detained
         # four IS members" so); an arrest needs someone armed to do it
+        # (a state's forces arresting militants make an arrest: "Iraqi security forces arrested
+        # three IS members")
         doers = {a.type for off, a in actors if off < trig.start}
-        victim = bool(words or armed_after) and bool(doers & set(ARMED))
+        victim = bool(words or armed_after) and bool(doers & set(ARMED)) and "State forces" not in doers
     return r["by_sub"]["Armed clash"] if victim else rule
 
 
