@@ -39,13 +39,15 @@ def battle_amid_remote(violent: list[Trigger], trig: Trigger | None, low: str, l
     """Shelling or air strikes told as the support of ground fighting ("clashes, accompanied by
     regime shelling and Russian airstrikes", "exchanged shelling", "shot a soldier amid shelling")
     are part of that fighting: ACLED codes the clash (or the territory won), not a remote attack.
-    Chemical weapons keep their own sub-type."""
+    Chemical weapons and grenades keep their own sub-type."""
     if trig is None or trig.rule.family != "remote" or trig.rule.sub_event_type == "Chemical weapon":
         return trig
     support = rules(lang)["remote_in_support"]
     if support is None:
         return trig
-    others = [t for t in violent if t.rule.family in ("battle", "attack")]
+    # a grenade thrown in an attack is that attack's weapon; in fighting, part of the fighting
+    kinds = ("battle",) if trig.rule.sub_event_type == "Grenade" else ("battle", "attack")
+    others = [t for t in violent if t.rule.family in kinds]
     remote = [t for t in violent if t.rule.family == "remote"]
     # 45 characters: "accompanied by intense regime shelling", "amid allied Syrian or Russian airstrikes"
     backed = any(support.search(low[max(0, t.start - 45):t.start]) for t in remote) or any(
