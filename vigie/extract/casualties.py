@@ -70,6 +70,7 @@ def rules(lang: str) -> dict:
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "cumulative_breaks": re.compile(_alt([re.escape(w) for w in c.get("cumulative_breaks", [])])),
         "one_killed": re.compile(r"\b" + _alt(c.get("one_killed", [])) + r"\b"),
+        "unknown_toll": re.compile(_alt(c["unknown_toll"])) if c.get("unknown_toll") else None,
         "no_deaths": re.compile(_alt([re.escape(w) for w in c.get("no_deaths", [])])),
         "civilian_groups": set(c.get("civilian_groups", [])),
         "additional": re.compile(r"^\s*" + _alt(c.get("additional", [])) + r"\s+"

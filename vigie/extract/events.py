@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
+from . import coding
 from .actors import find_actors, roles
 from .dates import find_dates
 from .numbers import find_numbers
@@ -80,7 +81,9 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
+    drafts = coding.protest_sequels(drafts, doc, lang)
     _placed_by_focus(drafts)
+    coding.place_unknown(drafts, lang, gazetteer, countries)
     deniers = _deniers(doc, said, lang)
     events = [_freeze(d, doc, lang, countries, deniers) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
@@ -107,15 +110,24 @@ def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
 def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sentence | None:
     text = sent.text[a:b]
     low = text.lower()
-    trig = [t for t in find_triggers(low, doc.lang) if not _background(low, t, doc.lang)]
+    trig = sorted((t for t in find_triggers(low, doc.lang) + coding.captures(text, low, doc.lang)
+                   if not _background(low, t, doc.lang)), key=lambda t: (-t.rule.priority, t.start))
+    trig = coding.attempted(low, trig, doc.lang)
+    if i == 0 and a == 0:
+        trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
-    if not trig and not nums:
+    # "A child was killed by a stray bullet.": one death with no figure, told of the event before
+    bare = not trig and not nums
+    if bare and not coding.bare_toll(low, doc.lang):
         return None
     dates = find_dates(text, doc.ref_date, doc.lang)
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
+    figs += coding.unknown_toll(low, figs, doc.lang)
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(text, doc.lang) if gazetteer else []
+    if bare and mentions:
+        return None                      # at a place of its own: not surely the event before
     return _Sentence(i, sent.start + a, text, low, sent.paragraph, trig, dates, figs, mentions, None,
                      (sent.start, sent.text))
 
@@ -210,7 +222,8 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
                                    if t.rule.family in VIOLENT_FAMILIES)) and not places:
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
             # another report of the event just told, not a new event
-            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,))
+            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,)) \
+                or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
                 # "Lundi, quatre civils y ont péri": the same place on another day, a new event
@@ -265,8 +278,10 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             place, relation = seat, "in"
         d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, ctx, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
-        if not s.dates:
-            d.confidence -= 0.15         # talks are everywhere in comment; a day makes them news
+        if not s.dates and doc.ref_date is not None:
+            # talks are everywhere in comment; a day makes them news (a text with no date of its
+            # own, a bare snippet, could tell none)
+            d.confidence -= 0.15
         out.append(d)
     return out
 
@@ -339,34 +354,46 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     violent = [t for t in s.triggers if t.rule.family in VIOLENT_FAMILIES]
     today = [t for t in violent if not _in_clause(s.low, t.start, lang, "day_before")]
     violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
-    trig = violent[0] if violent else None
+    trig = coding.named_weapon(s.low, violent[0] if violent else None, violent, lang)
+    trig = coding.battle_amid_remote(violent, trig, s.low, lang)
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault
         same = [t for t in violent if t.rule is trig.rule]
         trig = min(same, key=lambda t: abs(t.start - killed[0].start))
+    label = next((t for t in s.triggers if t.rule.priority >= coding.LABEL_PRIORITY), None)
+    if label is not None:
+        return label, label.rule          # "Property destruction: ...": the note says its kind
+    stopped = coding.disrupted(s.triggers, killed)
+    if stopped is not None:
+        return stopped, stopped.rule      # "police defused an explosive device": no explosion
     groups = {f.group for f in killed}
     protest = next((t for t in s.triggers if t.rule.family == "protest"), None)
-    arrest = next((t for t in s.triggers if t.rule.family == "arrest"), None)
+    arrest = next((t for t in s.triggers if t.rule.family in coding.STRATEGIC), None)
+    riot = next((t for t in s.triggers if t.rule.family == "riot"), None)
+    if riot and protest:
+        return riot, by_sub["Violent demonstration"]   # protesters who throw stones riot
+    if riot and trig is not None and trig.rule.family == "attack":
+        return riot, riot.rule           # "a mob attacked and killed a man": mob violence
     if protest and arrest and not killed and r["setting"] and \
             r["setting"].search(s.low[max(0, protest.start - 15):protest.start]):
         return arrest, arrest.rule        # "arrêté ... lors d'une manifestation": the arrest
     if protest and (trig is None or trig.rule.family in ("protest", "attack") or "protesters" in groups):
-        if r["force_excessive"] and r["force_excessive"].search(s.low) or killed:
-            return protest, by_sub["Excessive force against protesters"]
-        if r["force_intervention"] and r["force_intervention"].search(s.low):
-            return protest, by_sub["Protest with intervention"]
-        return protest, protest.rule
+        force = coding.protest_force(s.low, killed, lang)
+        return protest, by_sub[force] if force else protest.rule
+    if coding.accident(s.low, trig, lang):
+        return None                       # "89 died after flash floods", "a gas tank exploded"
     if trig is None:
         if not killed:
-            return (arrest, arrest.rule) if arrest else None
+            return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
+                if arrest else None
         anchor = Trigger(killed[0].start, killed[0].end, by_sub["Attack"])
-        if groups & {"soldiers", "rebels"}:
-            return anchor, _weaker(by_sub["Armed clash"])
-        return anchor, _weaker(by_sub["Attack"])
+        return anchor, _weaker(coding.armed_target(s.text, s.low, anchor, by_sub["Attack"], groups,
+                                                   lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, trig.rule
+    return trig, coding.unarmed_clash(s.text, coding.armed_target(s.text, s.low, trig, trig.rule,
+                                                                     groups, lang), lang)
 
 
 def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:
@@ -390,15 +417,19 @@ def _weaker(rule: Rule) -> Rule:
 def _territory(s: _Sentence, lang: str, trig: Trigger, by_sub) -> Rule:
     """Who took the place decides between the two territorial sub-types: the subject, i.e. the
     first actor of the clause the cue ends ("des djihadistes combattant les troupes du régime ont
-    pris le contrôle"), else the actor nearest before the cue, else any actor of the sentence."""
+    pris le contrôle"), else the first actor before the cue, else any actor of the sentence."""
     actors = find_actors(s.text, lang, None)
     before = [(off, a) for off, a in actors if off < trig.start and a.type not in VICTIM_TYPES]
     opened = s.low.rfind(",", 0, trig.start)
     subject = [a for off, a in before if off > opened]
-    pool = subject[:1] or [a for _, a in before[-1:]] or [a for _, a in actors]
+    # an apposition between commas ("regime forces, supported by pro-regime militias, captured")
+    # leaves the clause with no actor: the subject is then the sentence's first
+    pool = subject[:1] or [a for _, a in before[:1]] or [a for _, a in actors]
     types = {a.type for a in pool}
-    state = bool(types & {"State forces", "External/Other forces"})
-    rebel = bool(types & {"Rebel group", "Political militia", "Identity militia"})
+    # foreign forces are not the government that regains its land (ACLED: Turkish forces
+    # capturing a Syrian village is a non-state actor's overtaking)
+    state = bool(types & {"State forces"})
+    rebel = bool(types & {"Rebel group", "Political militia", "Identity militia", "External/Other forces"})
     if rebel and not state:
         return by_sub["Non-state actor overtakes territory"]
     if state and not rebel:
@@ -428,7 +459,9 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
         inside = [c for c in m.candidates if c.parent and c.parent in named]
         if inside and len(inside) < len(m.candidates):
             m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
-        mentions.append(m)
+        m = coding.within_named_province(m, s.mentions, s.text)
+        if m is not None:
+            mentions.append(m)
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
@@ -681,16 +714,18 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
             ) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
     fat = cas.fatalities(d.claims, lang, deniers)
-    if d.place is None or d.place.kind == "country":
+    if d.place is None or (d.place.kind == "country" and d.relation != coding.UNKNOWN_PLACE):
         # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
         return None
     ref = doc.ref_date
     if d.day and ref and ((ref - d.day).days > MAX_AGE_DAYS or d.precision in ("month", "year")):
         return None
-    if d.rule.family in VIOLENT_FAMILIES and not _tolls(d) and _foreign(d.place, countries):
+    if d.rule.family in VIOLENT_FAMILIES and d.rule.family != "protest" and not _tolls(d) \
+            and _foreign(d.place, countries):
         # "Washington a déployé des missiles Patriot", "la liaison Moscou-Damas" in a Syrian story:
         # violence told with no toll, away from the countries the article is about, is context
+        # (not a protest: one abroad against the war is where its marchers are)
         return None
     loc = _location(d)
     if fat.best is None and cas.rules(lang)["no_deaths"].search(" ".join(s.low for s in d.sentences)):

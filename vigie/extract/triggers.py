@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from .. import lang as langdata
 
+# A proper name as written: capitalised words, with the particles of transliterated names between
+# them ("Kafr Nabl", "Deir al-Asafir", "Tal Abu Zaid"); 1 to 4 words.
+_NAME = r"[A-Z][\w'’-]+(?:\s(?:(?:al|el|ad|as|ash|ar|az|bin|ibn|abu|um|de|du|la)[-\s])?[A-Z][\w'’-]+){0,3}"
 VIOLENT_FAMILIES = ("remote", "bomb", "battle", "attack", "abduction", "protest", "riot")
 
 
@@ -58,6 +61,25 @@ def rules(lang: str) -> dict:
         "background_before": re.compile(r"(?:" + "|".join(data["background_before"]) + r")\s*$")
         if data.get("background_before") else None,
         "setting": _rx(data.get("setting")),
+        "armed_targets": _rx(data.get("armed_targets")),
+        "remote_in_support": _rx(data.get("remote_in_support")),
+        "capture_verbs": _rx(data.get("capture_verbs")),
+        "protest_motive": _rx(data.get("protest_motive")),
+        "crowds": _rx(data.get("crowds")),
+        "protesting_crowds": _rx(data.get("protesting_crowds")),
+        "generic_blasts": re.compile("|".join(data["generic_blasts"])) if data.get("generic_blasts") else None,
+        "passive": _rx(data.get("passive")),
+        "attempt_before": re.compile(r"(?<!\w)(?:" + "|".join(data["attempt_before"]) + r")\b[^,.;]*$")
+        if data.get("attempt_before") else None,
+        "crowd_may_fight": data.get("crowd_may_fight") or [],
+        "note_labels": [(re.compile(r"\s*(?:" + k + r")\s*:"), v) for k, v in (data.get("note_labels") or {}).items()],
+        # case-sensitive: the name after the place word is capitalised
+        "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"
+                                  + _NAME + r")") if data.get("place_intro") else None,
+        "capture_articles": re.compile(r"(?:" + "|".join(data["capture_articles"]) + r")\s+")
+        if data.get("capture_articles") else None,
+        "agent": re.compile(r"(?<!\w)(?:" + "|".join(data["agent"]) + r")\b[^,.;]{0,20}$")
+        if data.get("agent") else None,
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
         if data.get("place_not_event") else None,
