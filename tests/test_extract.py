@@ -322,8 +322,8 @@ def test_parts_of_a_toll_with_their_own_causes_are_two_events(res):
 
 
 def test_toll_quoted_after_a_placeless_remark_is_at_the_place_named_before(res):
-    text = ("Lundi, Deraa a été investie par 3 000 hommes appuyés par des blindés. « Des snipers ont "
-            "pris position sur les toits », a déclaré un militant. « Au moins 25 martyrs sont tombés, "
+    text = ("Lundi, Deraa a été investie par 3 000 hommes appuyés par des blindés. « La ville est "
+            "coupée du monde », a déclaré un militant. « Au moins 25 martyrs sont tombés, "
             "tués par les tirs et le pilonnage », a affirmé Abdallah Abazid, autre militant des "
             "droits de l'homme cité par l'AFP.")
     events = extract(res, text, published="2011-04-26")

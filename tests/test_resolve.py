@@ -223,3 +223,18 @@ def test_gva_subset_groups_reports_of_one_incident(shared, resources):
     alone = score.bcubed(gold, {d: d for d in gold})[2]
     p, r, f1 = score.bcubed(gold, score.clusters_from_events(events, list(gold)))
     assert f1 > alone + 0.03 and p > 0.9
+
+
+def test_places_known_only_by_their_country_or_not_at_all_never_agree():
+    usa = Location(name="United States", lat=39.76, lon=-98.5, geo_precision=3, country="United States")
+    unknown = Location(name="Unknown", lat=None, lon=None, geo_precision=3, country="United States")
+    assert not places_agree(usa, usa)
+    assert not places_agree(unknown, unknown)
+
+
+def test_police_quoted_as_the_source_are_not_the_target():
+    from vigie.extract.coding import armed_target
+    from vigie.extract.triggers import find_triggers
+    text = "Two men were shot and killed Tuesday night on the South Side of Chicago, police said."
+    trig = find_triggers(text.lower(), "en")[0]
+    assert armed_target(text, text.lower(), trig, trig.rule, {"people"}, "en").sub_event_type == "Attack"

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from . import lang as langdata
 from .extract import casualties as cas
 from .extract.dates import find_dates
+from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
 from .models import Event, Fatalities, Location
 
@@ -200,6 +201,11 @@ def same_name(a: Location, b: Location) -> bool:
 def places_agree(a: Location, b: Location) -> bool:
     """One town; a town inside the province another report names; a spot near the other."""
     if a.country and b.country and a.country != b.country:
+        return False
+    if UNKNOWN_NAME in (a.name, b.name) or (a.geo_precision == 3 and not a.admin1) \
+            or (b.geo_precision == 3 and not b.admin1):
+        # "Unknown", or only a country: two shootings somewhere in the United States on one day are
+        # not one event for lack of a place (GVA: 700 such reports chained into false merges)
         return False
     if same_name(a, b):
         return True

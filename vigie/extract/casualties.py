@@ -88,6 +88,9 @@ def rules(lang: str) -> dict:
         "relay": re.compile(r"\W*" + _alt(a.get("relays", []))),
         "attr_clause": re.compile(r"\b" + _alt(a["clause_openers"]) + r"\s+(.{2,60}?)\s+"
                                   + _alt(a.get("subject_verbs", [])) + r"\b") if a.get("clause_openers") else None,
+        # an actor named as a source is no party to the event: "police said", "selon l'armée"
+        "speaks_after": re.compile(r"\s*,?\s*" + _alt(a.get("subject_verbs", [])) + r"\b"),
+        "speaks_before": re.compile(r"\b" + _alt(a.get("cues_before", [])) + r"\s+(?:[\w']+\s+)?$"),
         "attr_stop": re.compile(_alt([re.escape(w) for w in a.get("stop", [])])),
         "back_reference": set(a.get("back_reference", [])),
         "pronouns": set(a.get("pronouns", [])),

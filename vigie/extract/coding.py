@@ -80,8 +80,11 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     # vehicle"); 80 characters hold the object and its qualifiers. An actor after "by" is the doer.
     end = trig.start + 80
     armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not (
-        r["agent"] and r["agent"].search(low[max(trig.end, off - 30):off])) for off, a in actors)
+        r["agent"] and r["agent"].search(low[max(trig.end, off - 30):off]))
+        and not speaks(low, off, len(a.mention or ""), lang) for off, a in actors)
     words = r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)
+    if words and speaks(low, words.start(), len(words.group(0)), lang):
+        words = None                     # "..., police said": the police report, they are no target
     if not words and r["passive"] is not None and r["passive"].search(low, max(0, trig.start - 60),
                                                                      trig.end + 30):
         # "a QSD fighter was shot and killed by unidentified gunmen", "a YPG member was found
@@ -99,6 +102,13 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
         doers = {a.type for off, a in actors if off < trig.start}
         victim = bool(words or armed_after) and bool(doers & set(ARMED)) and "State forces" not in doers
     return r["by_sub"]["Armed clash"] if victim else rule
+
+
+def speaks(low: str, off: int, length: int, lang: str) -> bool:
+    """Is the actor named at `off` a source ("..., police said", "according to police")?"""
+    r = casualty_rules(lang)
+    return bool(r["speaks_after"].match(low, off + length)
+                or r["speaks_before"].search(low[max(0, off - 40):off]))
 
 
 def bare_toll(low: str, lang: str) -> bool:
