@@ -229,3 +229,17 @@ def test_kill_9_during_ingest_then_rerun_completes(tmp_path):
     assert f"0 new articles, {n} skipped" in again.stdout
     with Store(db) as store:
         assert store.counts() == done
+
+
+def test_no_resolve_keeps_each_records_events_apart(tmp_path):
+    # two already-coded records of one town and day (as ACLED notes are): merged by default,
+    # kept apart with --no-resolve
+    path = tmp_path / "records.jsonl"
+    rows = [{"id": f"r{i}", "lang": "en", "published": "2020-03-04",
+             "text": f"On 3 March 2020, regime forces shelled Kafr Nabl in Idleb. {i} civilians were killed."}
+            for i in (2, 3)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    merged = [json.loads(l) for l in vigie("extract", "-q", str(path)).stdout.splitlines()]
+    apart = [json.loads(l) for l in vigie("extract", "-q", "--no-resolve", str(path)).stdout.splitlines()]
+    assert len(merged) == 1 and {s["article_id"] for s in merged[0]["sources"]} == {"r2", "r3"}
+    assert sorted(e["fatalities"]["best"] for e in apart) == [2, 3]

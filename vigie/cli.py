@@ -128,7 +128,8 @@ def cmd_extract(args) -> int:
     progress = Progress(len(articles), show_progress(args))
     with _output(args) as out, contextlib.closing(progress):
         # resolved across the run's articles, as `ingest` stores them: written at the end
-        n = write_jsonl(pipeline.extract_all(articles, None, progress=progress), out)
+        n = write_jsonl(pipeline.extract_all(articles, None, progress=progress,
+                                             resolve=not args.no_resolve), out)
     if not args.quiet:
         sys.stderr.write(f"vigie: {len(articles)} articles, {n} events, {errors.count} errors, "
                          f"{time.monotonic() - started:.1f} s\n")
@@ -144,7 +145,7 @@ def cmd_ingest(args) -> int:
     progress = Progress(len(articles), show_progress(args))
     with Store(args.db) as store:
         try:
-            summary = ingest(articles, store, progress=progress)
+            summary = ingest(articles, store, progress=progress, resolve=not args.no_resolve)
         finally:
             progress.close()
     summary.errors = errors.count
@@ -244,6 +245,9 @@ def parser() -> argparse.ArgumentParser:
                        help="publication date of .txt articles (the dateline's day wins)")
         q.add_argument("--lang", help="language of .txt articles (default: detected)")
         q.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+        q.add_argument("--no-resolve", action="store_true",
+                       help="keep each article's events apart (records already deduplicated, e.g. "
+                            "ACLED notes); by default reports of one event are merged")
 
     q = sub.add_parser("extract", help="articles -> events as JSON Lines")
     inputs(q)

@@ -58,11 +58,12 @@ def run(articles: Iterable[Article], res: Resources | None = None,
 
 
 def extract_all(articles: Iterable[Article], res: Resources | None = None,
-                progress: Callable[[int], None] | None = None) -> list[dict]:
+                progress: Callable[[int], None] | None = None, resolve: bool = True) -> list[dict]:
     """Every event of a run, resolved across its articles (schema objects), in the order they
-    were first told: articles in input order, each article's most confident first."""
+    were first told: articles in input order, each article's most confident first. Without
+    `resolve` each article's events stand alone (records already deduplicated, as ACLED's notes)."""
     from .ingest import ingest
     from .store import Store
     with Store(":memory:") as store:
-        ingest(articles, store, res, progress=progress)
+        ingest(articles, store, res, progress=progress, resolve=resolve)
         return store.events(order="stored")

@@ -217,10 +217,11 @@ def places_agree(a: Location, b: Location) -> bool:
 
 
 def actors_agree(a: Event, b: Event) -> bool:
-    """Both name a first actor: the same one, the same kind, or the sides swapped."""
+    """Both name a first actor: the same one, or the sides swapped. Two forces of one kind are not
+    one actor: Russian air strikes and regime shelling on one town on one day are two events."""
     if a.actor1 is None or b.actor1 is None:
         return True
-    if a.actor1.name == b.actor1.name or (a.actor1.type and a.actor1.type == b.actor1.type):
+    if a.actor1.name == b.actor1.name:
         return True
     names = {x.name for x in (a.actor1, a.actor2) if x}
     return bool(names & {x.name for x in (b.actor1, b.actor2) if x})
