@@ -162,3 +162,32 @@ def test_disaster_deaths_are_no_violence(res):
     e = main(res, "At least 40 people died after flash floods and landslides hit the region.", None)
     assert e.event_type == "Strategic developments"
     assert "natural_disaster" in e.tags
+
+
+def test_force_after_the_motive_clause_is_force_on_the_protest():
+    # the motive ("demanding ...") ends where the clause telling the response begins ("as ...")
+    low = "hundreds rallied in the square demanding that the governor resign as police fired tear gas"
+    assert coding.protest_force(low, [], "en") == "Protest with intervention"
+    assert coding.protest_force("they marched to denounce the tear gas fired last week", [], "en") is None
+
+
+def test_police_chasing_protesters_is_an_intervention():
+    assert coding.protest_force("police chased the demonstrators from the square", [], "en") \
+        == "Protest with intervention"
+
+
+def test_a_strike_told_as_the_scene_of_an_old_attack_is_no_new_one(res):
+    e = main(res, "Regime forces captured three villages near the town of Kafr Nabl on Tuesday, "
+                  "the scene of a deadly 2015 chemical weapons attack.")
+    assert e.sub_event_type == "Government regains territory"
+
+
+def test_riot_police_beating_a_protester_is_force_not_a_riot(res):
+    e = main(res, "Riot police beat a student protester during a march in Tunis on Tuesday.")
+    assert e.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_beating_told_after_brutal_force_stays_that_force(res):
+    e = main(res, "Officers brutally attacked a peaceful student demonstration in Tunis on Tuesday. "
+                  "Two reporters said they were beaten up.")
+    assert e.sub_event_type == "Excessive force against protesters"

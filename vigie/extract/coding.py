@@ -189,19 +189,33 @@ def protest_force(low: str, killed, lang: str) -> str | None:
     arrested, None when peaceful. Cues that tell what the protest was about ("against the killing
     of a teen", "to denounce the arrest of") are its motive, not force used on it."""
     r = rules(lang)
-    motive = r["protest_motive"]
+    motive, ends = r["protest_motive"], r["motive_ends"]
+
+    def of_motive(at: int) -> bool:
+        """Is offset `at` inside a motive phrase: after a motive cue, with no clause that tells
+        the response between ("demanding that he resign as police fired tear gas")?"""
+        last = None
+        for last in motive.finditer(low, 0, at) if motive else ():
+            pass
+        return last is not None and not (ends and ends.search(low, last.end(), at))
 
     # the motive is told before the force it names, anywhere in the sentence: "relatives of a
     # woman that was killed at the carnival held a protest demanding justice"
     def told(rx) -> bool:
-        return any(not (motive and motive.search(low, 0, m.start()))
-                   for m in rx.finditer(low)) if rx else False
-    deaths = [f for f in killed if not (motive and motive.search(low, 0, f.start))]
+        return any(not of_motive(m.start()) for m in rx.finditer(low)) if rx else False
+    deaths = [f for f in killed if not of_motive(f.start)]
     if deaths or told(r["force_excessive"]):
         return "Excessive force against protesters"
     if told(r["force_intervention"]):
         return "Protest with intervention"
     return None
+
+
+def beaten(riot: Rule, protest: Rule) -> bool:
+    """Is a beating told of a protest met with excessive force ("officers brutally attacked a
+    student demonstration ... journalists were beaten up") that force, not a riot of its own?"""
+    return riot.sub_event_type == "Mob violence" and \
+        protest.sub_event_type == "Excessive force against protesters"
 
 
 def unarmed_clash(text: str, rule: Rule, lang: str) -> Rule:
@@ -239,7 +253,9 @@ def protest_sequels(drafts: list, doc, lang: str) -> list:
             if d is p or id(d) in drop or not i < j <= i + 2 or d.sentence.paragraph != para \
                     or (d.place is not None and p.place is not None and d.place.name != p.place.name):
                 continue
-            if d.rule.family == "riot":
+            if d.rule.family == "riot" and beaten(d.rule, p.rule):
+                pass                     # "they were beaten up": more of the force already told
+            elif d.rule.family == "riot":
                 p.rule = by_sub["Violent demonstration"]
             elif d.rule.family == "arrest" and p.rule.sub_event_type == "Peaceful protest":
                 p.rule = by_sub["Protest with intervention"]

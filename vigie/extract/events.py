@@ -372,7 +372,11 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     arrest = next((t for t in s.triggers if t.rule.family in coding.STRATEGIC), None)
     riot = next((t for t in s.triggers if t.rule.family == "riot"), None)
     if riot and protest:
-        return riot, by_sub["Violent demonstration"]   # protesters who throw stones riot
+        # protesters who throw stones riot; forces who beat protesters use force on them
+        force = coding.protest_force(s.low, killed, lang)
+        if force and coding.beaten(riot.rule, by_sub[force]):
+            return protest, by_sub[force]
+        return riot, by_sub["Violent demonstration"]
     if riot and trig is not None and trig.rule.family == "attack":
         return riot, riot.rule           # "a mob attacked and killed a man": mob violence
     if protest and arrest and not killed and r["setting"] and \

@@ -65,6 +65,7 @@ def rules(lang: str) -> dict:
         "remote_in_support": _rx(data.get("remote_in_support")),
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
+        "motive_ends": _rx(data.get("motive_ends")),
         "crowds": _rx(data.get("crowds")),
         "protesting_crowds": _rx(data.get("protesting_crowds")),
         "generic_blasts": re.compile("|".join(data["generic_blasts"])) if data.get("generic_blasts") else None,
