@@ -191,3 +191,14 @@ def test_a_beating_told_after_brutal_force_stays_that_force(res):
     e = main(res, "Officers brutally attacked a peaceful student demonstration in Tunis on Tuesday. "
                   "Two reporters said they were beaten up.")
     assert e.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_chemical_spill_is_a_man_made_disaster_not_violence(res):
+    e = main(res, "Forty people sought medical attention after a chemical spill at a plant in Tunis "
+                  "on Tuesday.")
+    assert (e.event_type, "man_made_disaster" in e.tags) == ("Strategic developments", True)
+
+
+def test_a_car_crash_is_a_man_made_disaster(res):
+    e = main(res, "A driver died after his car overturned in a single-vehicle crash near Tunis on Tuesday.")
+    assert (e.sub_event_type, "man_made_disaster" in e.tags) == ("Other", True)
