@@ -162,3 +162,26 @@ def test_disaster_deaths_are_no_violence(res):
     e = main(res, "At least 40 people died after flash floods and landslides hit the region.", None)
     assert e.event_type == "Strategic developments"
     assert "natural_disaster" in e.tags
+
+
+def test_a_follow_up_tells_of_the_day_it_names_not_of_its_publication(res):
+    # published in June, the article names only the day of the shooting (April 16): its untimed
+    # sentence about the shooting is about that day, and an event that old is still its news
+    text = ("Prosecutors filed charges over the April 16 shooting in Houston. "
+            "A 1-year-old girl was shot and killed in a drive-by shooting in Houston, police said.")
+    events = extract(res, text, "2019-06-01")
+    assert events and all(e.event_date == date(2019, 4, 16) for e in events)
+
+
+def test_a_report_naming_a_recent_day_keeps_it(res):
+    text = ("A man was shot and killed in Houston on Friday, police said. "
+            "Police said the gunman fled. A witness said the shooting followed an argument.")
+    assert {e.event_date for e in extract(res, text, "2019-06-01")} == {date(2019, 5, 31)}
+
+
+def test_a_death_told_by_its_legal_or_news_name_is_one_killed(res):
+    for text in ("A Houston man was charged with first-degree murder on Friday in the shooting "
+                 "death of his wife, police said.",
+                 "A Houston woman is dead after an accidental shooting on Friday, police said."):
+        e = main(res, text, "2019-06-01")
+        assert e.fatalities.best == 1, text
