@@ -185,3 +185,17 @@ def test_a_death_told_by_its_legal_or_news_name_is_one_killed(res):
                  "A Houston woman is dead after an accidental shooting on Friday, police said."):
         e = main(res, text, "2019-06-01")
         assert e.fatalities.best == 1, text
+
+
+def test_an_age_in_apposition_and_a_street_block_are_no_tolls(res):
+    e = main(res, "Eric Whitaker, 52, was shot and killed in Houston on Friday, police said.", "2019-06-01")
+    assert e.fatalities.best == 1
+    e = main(res, "A man of the 5100 block of Main Street was shot and killed in Houston on Friday.",
+             "2019-06-01")
+    assert e.fatalities.best == 1
+
+
+def test_a_gunman_who_kills_himself_counts_among_the_dead(res):
+    e = main(res, "A man kills self after shooting and wounding his girlfriend in Houston on Friday.",
+             "2019-06-01")
+    assert e.fatalities.best == 1
