@@ -199,3 +199,9 @@ def test_a_gunman_who_kills_himself_counts_among_the_dead(res):
     e = main(res, "A man kills self after shooting and wounding his girlfriend in Houston on Friday.",
              "2019-06-01")
     assert e.fatalities.best == 1
+
+
+def test_a_named_person_who_died_at_the_hospital_is_one_death(res):
+    e = main(res, "Eric Whitaker, 52, was shot in Houston on Friday and died at the hospital, police said.",
+             "2019-06-01")
+    assert e.fatalities.best == 1
