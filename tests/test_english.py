@@ -202,3 +202,46 @@ def test_a_chemical_spill_is_a_man_made_disaster_not_violence(res):
 def test_a_car_crash_is_a_man_made_disaster(res):
     e = main(res, "A driver died after his car overturned in a single-vehicle crash near Tunis on Tuesday.")
     assert (e.sub_event_type, "man_made_disaster" in e.tags) == ("Other", True)
+
+
+def test_a_follow_up_tells_of_the_day_it_names_not_of_its_publication(res):
+    # published in June, the article names only the day of the shooting (April 16): its untimed
+    # sentence about the shooting is about that day, and an event that old is still its news
+    text = ("Prosecutors filed charges over the April 16 shooting in Houston. "
+            "A 1-year-old girl was shot and killed in a drive-by shooting in Houston, police said.")
+    events = extract(res, text, "2019-06-01")
+    assert events and all(e.event_date == date(2019, 4, 16) for e in events)
+
+
+def test_a_report_naming_a_recent_day_keeps_it(res):
+    text = ("A man was shot and killed in Houston on Friday, police said. "
+            "Police said the gunman fled. A witness said the shooting followed an argument.")
+    assert {e.event_date for e in extract(res, text, "2019-06-01")} == {date(2019, 5, 31)}
+
+
+def test_a_death_told_by_its_legal_or_news_name_is_one_killed(res):
+    for text in ("A Houston man was charged with first-degree murder on Friday in the shooting "
+                 "death of his wife, police said.",
+                 "A Houston woman is dead after an accidental shooting on Friday, police said."):
+        e = main(res, text, "2019-06-01")
+        assert e.fatalities.best == 1, text
+
+
+def test_an_age_in_apposition_and_a_street_block_are_no_tolls(res):
+    e = main(res, "Eric Whitaker, 52, was shot and killed in Houston on Friday, police said.", "2019-06-01")
+    assert e.fatalities.best == 1
+    e = main(res, "A man of the 5100 block of Main Street was shot and killed in Houston on Friday.",
+             "2019-06-01")
+    assert e.fatalities.best == 1
+
+
+def test_a_gunman_who_kills_himself_counts_among_the_dead(res):
+    e = main(res, "A man kills self after shooting and wounding his girlfriend in Houston on Friday.",
+             "2019-06-01")
+    assert e.fatalities.best == 1
+
+
+def test_a_named_person_who_died_at_the_hospital_is_one_death(res):
+    e = main(res, "Eric Whitaker, 52, was shot in Houston on Friday and died at the hospital, police said.",
+             "2019-06-01")
+    assert e.fatalities.best == 1

@@ -61,6 +61,7 @@ def rules(lang: str) -> dict:
         "group_of": {w: g for w, g in group_words},
         "not_people": re.compile(r"^\s*" + of + _alt(c.get("not_people", []))),
         "not_people_before": re.compile(_alt(c.get("not_people_before", [])) + r"\s*$"),
+        "apposition_before": re.compile(_alt(c.get("apposition_before", [])) + r"\s*$"),
         "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
         "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
         "coordinated": re.compile(r"^[\w\s'-]{0,30}(?:" + joiners + r")(?:\s+" + _alt(c.get("possessives", []))
@@ -112,7 +113,10 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     parent: Figure | None = None
     for i, n in enumerate(nums):
         window = low[n.end:_window_end(low, n, nums[i + 1:], r)]
-        if r["not_people"].match(window) or r["not_people_before"].search(low[max(0, n.start - 30):n.start]):
+        before = low[max(0, n.start - 30):n.start]
+        # "Eric Whitaker, 52, died on the scene": a figure set off by commas after a name is an age
+        age = low[n.end:n.end + 1] == "," and r["apposition_before"].search(before)
+        if age or r["not_people"].match(window) or r["not_people_before"].search(before):
             parent = None
             ages.add(n)
             continue

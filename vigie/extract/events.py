@@ -66,6 +66,10 @@ class _Draft:
     actor1: Actor | None = None
     actor2: Actor | None = None
 
+# How far back a follow-up's named day may lie: GVA's follow-ups (charges, funerals) come weeks
+# after the shooting; a day named a season earlier is background, not the article's news.
+FOLLOW_UP_DAYS = 60
+
 
 def extract_events(doc: Document, gazetteer) -> list[Event]:
     """Every event an article reports, merged within the article, main (most confident) first."""
@@ -85,7 +89,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     _placed_by_focus(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries)
     deniers = _deniers(doc, said, lang)
-    events = [_freeze(d, doc, lang, countries, deniers) for d in _merge(drafts)]
+    events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return sorted(events, key=lambda e: -e.confidence)
 
@@ -169,10 +173,14 @@ def _news_day(doc: Document, read: list[_Sentence]) -> date | None:
     ref = doc.ref_date
     if ref is None:
         return None
-    days = Counter(m.day for s in read for m in s.dates
-                   if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= 2)
+    named = Counter(m.day for s in read for m in s.dates
+                    if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= FOLLOW_UP_DAYS)
+    days = Counter({d: n for d, n in named.items() if (ref - d).days <= 2})
     if not days:
-        return ref
+        # a follow-up (charges, a funeral, a trial) names no recent day but the day of the events
+        # it follows ("the March 3 shooting"): its untimed sentences tell of that day, not of its
+        # publication (GVA: 509 pairs of reports of one incident were 15+ days apart)
+        return max(named, key=lambda d: (named[d], d)) if named else ref
     return max(days, key=lambda d: (days[d], d))
 
 
@@ -715,7 +723,7 @@ def _tolls(d: _Draft) -> bool:
 
 
 def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: frozenset,
-            ) -> Event | None:
+            news: date | None = None) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
     fat = cas.fatalities(d.claims, lang, deniers)
     if d.place is None or (d.place.kind == "country" and d.relation != coding.UNKNOWN_PLACE):
@@ -723,7 +731,9 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
         return None
     ref = doc.ref_date
-    if d.day and ref and ((ref - d.day).days > MAX_AGE_DAYS or d.precision in ("month", "year")):
+    # an old day is background unless it is the day of the news a follow-up article follows
+    if d.day and ref and (((ref - d.day).days > MAX_AGE_DAYS and d.day != news)
+                          or d.precision in ("month", "year")):
         return None
     if d.rule.family in VIOLENT_FAMILIES and d.rule.family != "protest" and not _tolls(d) \
             and _foreign(d.place, countries):
