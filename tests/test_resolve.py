@@ -238,3 +238,14 @@ def test_police_quoted_as_the_source_are_not_the_target():
     text = "Two men were shot and killed Tuesday night on the South Side of Chicago, police said."
     trig = find_triggers(text.lower(), "en")[0]
     assert armed_target(text, text.lower(), trig, trig.rule, {"people"}, "en").sub_event_type == "Attack"
+
+
+def test_merging_keeps_a_deniers_figure_out_of_best_and_parts_out_of_the_alternatives():
+    # one report: 80 dead per the opposition, 9 per the government that denies the massacre
+    old = ev("a1", killed=80, source="CNS")
+    denial = ev("a2", killed=9, source="gouvernement", quote="Le gouvernement a démenti.")
+    denial = replace(denial, claims=tuple(replace(c, role="denied") for c in denial.claims))
+    fat = merge(old, denial, "fr").fatalities
+    assert (fat.best, fat.low, fat.high) == (80, 9, 80)
+    # the role survives the store's JSON
+    assert Event.from_json(json.loads(json.dumps(denial.to_json()))).claims[0].role == "denied"

@@ -157,16 +157,25 @@ class Claim:
     attributed_to: str | None = None
     article_id: str = ""
     quote: str = ""
+    # how the figure counts towards `best` (casualties.fatalities), kept with the claim so that
+    # merging reports across articles applies the same rule: None, another report of the toll;
+    # "part", a part of a figure told beside it ("dont 4 enfants"); "besides", victims told in
+    # addition ("une autre dans un autre secteur"); "denied", the figure of a party that denies
+    # the event
+    role: str | None = None
 
     @classmethod
     def from_json(cls, o: dict) -> "Claim":
         return cls(o["kind"], o["count"], o["qualifier"], o.get("group"), o.get("attributed_to"),
-                   o.get("article_id") or "", o.get("quote") or "")
+                   o.get("article_id") or "", o.get("quote") or "", o.get("role"))
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "count": self.count, "qualifier": self.qualifier,
-                "group": self.group, "attributed_to": self.attributed_to,
-                "article_id": self.article_id, "quote": self.quote}
+        out = {"kind": self.kind, "count": self.count, "qualifier": self.qualifier,
+               "group": self.group, "attributed_to": self.attributed_to,
+               "article_id": self.article_id, "quote": self.quote}
+        if self.role:
+            out["role"] = self.role
+        return out
 
 
 @dataclass(frozen=True)

@@ -309,14 +309,13 @@ def claims_of(figs: list[Figure], sentence_text: str, source: str | None, articl
     for f in figs:
         if f.kind is None or f.cumulative:
             continue
-        prefix = "part:" if f.subgroup else "besides:" if f.besides else ""
-        out.append(Claim(kind=f.kind, count=f.count, qualifier=f.qualifier,
-                         group=prefix + (f.group or "") or None,
-                         attributed_to=source, article_id=article_id, quote=sentence_text.strip()))
+        out.append(Claim(kind=f.kind, count=f.count, qualifier=f.qualifier, group=f.group,
+                         attributed_to=source, article_id=article_id, quote=sentence_text.strip(),
+                         role="part" if f.subgroup else "besides" if f.besides else None))
     return out
 
 
-def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset()) -> Fatalities:
+def fatalities(claims: list[Claim], lang: str) -> Fatalities:
     """ACLED's conservative rule over an event's killed claims (CODEBOOK.md).
 
     A figure from a party that denies the event ("le gouvernement a démenti ... un crime qui a
@@ -325,13 +324,13 @@ def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset())
     """
     civilian_groups = rules(lang)["civilian_groups"]
     killed = [c for c in claims if c.kind == "killed"]
-    besides = [c for c in killed if (c.group or "").startswith("besides:")]
-    everyone = [c for c in killed if not (c.group or "").startswith(("part:", "besides:"))]
+    besides = [c for c in killed if c.role == "besides"]
+    everyone = [c for c in killed if c.role not in ("part", "besides")]
     if not everyone:
         everyone, besides = besides, []
     if not everyone:
         return Fatalities()
-    totals = [c for c in everyone if c.attributed_to not in deniers] or everyone
+    totals = [c for c in everyone if c.role != "denied"] or everyone
     # "Quatre civils y ont péri. Une femme et ses deux enfants ont été tués ...": figures about
     # women or children only, told beside a figure about everyone, are its parts, not other reports.
     wider = [c for c in totals if c.group not in PART_GROUPS]
@@ -360,10 +359,10 @@ def fatalities(claims: list[Claim], lang: str, deniers: frozenset = frozenset())
     for c in claims:
         if c.kind != "killed" or not c.group:
             continue
-        g = c.group.removeprefix("part:").removeprefix("besides:")
+        g = c.group
         if g in ("children", "women") and part[g] is None:
             part[g] = c.count
-        if g in civilian_groups and not c.group.startswith("part:") and part["civilians"] is None:
+        if g in civilian_groups and c.role != "part" and part["civilians"] is None:
             part["civilians"] = c.count
     if part["civilians"] is not None and best is not None:
         part["civilians"] = min(part["civilians"], best)

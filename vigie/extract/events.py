@@ -268,7 +268,7 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
             keep = {id(f) for f in figs} if figs is not None else None
             pairs = list(zip(claims, [f for f in s.figures if f.kind and not f.cumulative]))
             d.claims = [c for c, f in pairs
-                        if keep is None or id(f) in keep or (c.group or "").startswith("part:")]
+                        if keep is None or id(f) in keep or c.role == "part"]
             out.append(d)
             early = [c for c, f in pairs
                      if c in d.claims and _in_clause(s.low, f.start, lang, "day_before")]
@@ -711,7 +711,7 @@ def _same_victims(a: _Draft, b: _Draft) -> bool:
     40/42, 8/9)."""
     def low(d):
         return min((c.count for c in d.claims if c.kind == "killed"
-                    and not (c.group or "").startswith("part:")), default=0)
+                    and c.role != "part"), default=0)
     fa, fb = low(a), low(b)
     if not fa or not fb:
         return True
@@ -725,7 +725,9 @@ def _tolls(d: _Draft) -> bool:
 def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: frozenset,
             news: date | None = None) -> Event | None:
     """The schema event of a draft; None for an event with neither place nor toll."""
-    fat = cas.fatalities(d.claims, lang, deniers)
+    claims = tuple(replace(c, role="denied") if c.role is None and c.attributed_to in deniers else c
+                   for c in d.claims)
+    fat = cas.fatalities(claims, lang)
     if d.place is None or (d.place.kind == "country" and d.relation != coding.UNKNOWN_PLACE):
         # No place: "the fighting goes on", or a toll over the whole country ("au moins 26
         # manifestants ont été tués vendredi"), which CODEBOOK forbids as one event's deaths.
@@ -749,9 +751,6 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
     quotes = sorted({s.quote for s in d.sentences})
     sources = tuple(Source(a.id, text, start, start + len(text), outlet, a.url, a.published)
                     for start, text in quotes)
-    claims = tuple(Claim(c.kind, c.count, c.qualifier,
-                         (c.group or "").removeprefix("part:").removeprefix("besides:") or None,
-                         c.attributed_to, c.article_id, c.quote) for c in d.claims)
     precision = d.precision if d.day else "unknown"
     conf = max(0.0, min(1.0, d.confidence + (0.05 if loc.geo_precision == 1 else 0)))
     ev = Event(event_date=d.day, date_precision=precision, event_type=d.rule.event_type,
