@@ -143,11 +143,8 @@ def cmd_ingest(args) -> int:
     errors = Errors()
     articles = read(args, errors)
     progress = Progress(len(articles), show_progress(args))
-    with Store(args.db) as store:
-        try:
-            summary = ingest(articles, store, progress=progress, resolve=not args.no_resolve)
-        finally:
-            progress.close()
+    with Store(args.db) as store, contextlib.closing(progress):
+        summary = ingest(articles, store, progress=progress, resolve=not args.no_resolve)
     summary.errors = errors.count
     if not args.quiet:
         print(f"vigie: {summary.line()} into {args.db} "

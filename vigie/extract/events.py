@@ -250,10 +250,10 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         # "16 civils ont été tués dont 10 dans la chute d'obus et trois dans la dispersion d'une
         # manifestation": each part is its own event, with its own cause; the total is their sum
         place, relation = _nearest(places, 0) if places else (None, "in")
-        parent = next(f for f in reversed(s.figures) if f.start < causes[0][0].start and not
-                      (f.subgroup or f in (c for c, _ in causes)))
+        parent = next((f for f in reversed(s.figures) if f.start < causes[0][0].start and not
+                       (f.subgroup or f in (c for c, _ in causes))), None)
         for f, trig in causes:
-            whole = replace(f, subgroup=False, group=f.group or parent.group)
+            whole = replace(f, subgroup=False, group=f.group or (parent.group if parent else None))
             _, rule = _violent_rule(replace(s, triggers=[trig]), lang, [whole])
             d = _draft(s, rule, f.start, place, relation, doc, lang, ctx, drafts)
             d.claims = cas.claims_of([whole], s.quote[1], s.source, doc.id)
