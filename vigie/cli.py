@@ -195,13 +195,24 @@ def cmd_gazetteer_import(args) -> int:
     started = time.monotonic()
     errors = Errors()
     enabled = show_progress(args)
-    done = import_sources(args.sources, errors=errors, classes=args.feature_classes,
+    from .gazetteer_lists import ListOptions
+    options = ListOptions(dict(args.column or []), args.country)
+    done = import_sources(args.sources, errors=errors, classes=args.feature_classes, options=options,
                           progress=lambda total: Progress(total, enabled, unit="MB", scale=2**20))
     if not args.quiet:
         for summary in done:
             sys.stderr.write(f"vigie: {summary.line()}\n")
         sys.stderr.write(f"vigie: into {cache_dir() / IMPORTS_FILE} ({time.monotonic() - started:.1f} s)\n")
     return EXIT_INPUT if errors.count or any(s.bad for s in done) else EXIT_OK
+
+
+def column_option(text: str) -> tuple[str, str]:
+    """argparse type: FIELD=HEADER of a place list."""
+    from .gazetteer_lists import parse_column_option
+    try:
+        return parse_column_option(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def feature_classes(text: str) -> str:
@@ -284,7 +295,12 @@ def parser() -> argparse.ArgumentParser:
     q = gsub.add_parser("import", help="add places: GeoNames dumps or a CSV, from a path or URL")
     q.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="SY.zip, cities500.zip, allCountries.zip, alternateNamesV2.zip (zipped or .txt), "
-                        "or a CSV name,alternate_names,lat,lon,admin1,country; a path or an http(s) URL")
+                        "or a place list (CSV, TSV, JSON, JSON Lines, GeoJSON) whose columns are named as "
+                        "usual (name, alternate_names, lat, lon, admin1, country...); a path or an http(s) URL")
+    q.add_argument("--column", action="append", type=column_option, metavar="FIELD=HEADER",
+                   help="the column of a place list holding FIELD (name, alternate_names, lat, lon, "
+                        "admin1, country, geonames_id, population); repeatable")
+    q.add_argument("--country", metavar="CODE", help="the country of a place list's rows that name none")
     q.add_argument("--feature-classes", type=feature_classes, default="P", metavar="LETTERS",
                    help="GeoNames feature classes to import (default P, populated places; PS adds "
                         "spots such as airports and bases)")

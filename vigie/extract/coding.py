@@ -352,6 +352,8 @@ def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter) -> None:
         named = named_place(d.sentence.text, lang, country)
         if named is not None and gazetteer is not None and gazetteer.country(named.name) is not None:
             named = None                 # "in Luxembourg": the country itself, with its coordinates
+        elif named is not None and gazetteer is not None:
+            named = gazetteer.place_named(named)
         # with neither, the event is still told ("Officers attacked a student demonstration"):
         # its place is unknown, as ACLED's own precision 3 allows, with no coordinates
         d.place, d.relation = (named, "in") if named else \

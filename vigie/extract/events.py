@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from itertools import permutations
 from datetime import date, timedelta
 
+from ..geocode_qualify import qualified
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
 from . import coding
@@ -474,6 +475,7 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
         m = coding.within_named_province(m, s.mentions, s.text)
         if m is not None:
             mentions.append(m)
+    mentions = qualified(gazetteer, mentions, s.text)      # "Mokolo (Extreme-Nord)", "X, Luhansk"
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
