@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
-from . import coding
+from . import coding, coding_toll
 from .actors import find_actors, roles
 from .dates import find_dates
 from .numbers import find_numbers
@@ -91,7 +91,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     deniers = _deniers(doc, said, lang)
     events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
-    return sorted(events, key=lambda e: -e.confidence)
+    return coding_toll.shared(sorted(events, key=lambda e: -e.confidence), doc.text, lang)
 
 
 def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
