@@ -51,3 +51,22 @@ def test_note_share_is_the_event_toll(res):
 ])
 def test_unknown_toll(res, text, best):
     assert (main(res, text).fatalities.best or 0) == best
+
+
+def test_answered_air_strike_is_a_clash(res):
+    e = main(res, "On 8 May 2019, foreign warplanes struck an army depot near Masyaf, while army air "
+                  "defences intercepted some of the missiles, killing two soldiers.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_strike_beside_fighting_adds_to_the_battle(res):
+    events = [e for e in _all(res, "On 8 May 2019, regime forces clashed with rebel fighters in Kafr "
+                                   "Nabl, killing 3 fighters. Warplanes struck Kafr Nabl, killing "
+                                   "2 fighters.")]
+    assert events[0].sub_event_type == "Armed clash"
+    assert events[0].fatalities.best == 5
+
+
+def _all(res, text):
+    art = Article(id="a2", text=text, lang="en", published=date(2019, 5, 10))
+    return process(art, res)[1]

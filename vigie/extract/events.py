@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
-from . import coding, coding_toll
+from . import coding, coding_battle, coding_toll
 from .actors import find_actors, roles
 from .dates import find_dates
 from .numbers import find_numbers
@@ -86,6 +86,8 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
     drafts = coding.protest_sequels(drafts, doc, lang)
+    coding_battle.answered(drafts, doc, lang)
+    coding_battle.remote_in_battle(drafts)
     _placed_by_focus(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries)
     deniers = _deniers(doc, said, lang)

@@ -63,6 +63,7 @@ def rules(lang: str) -> dict:
         "setting": _rx(data.get("setting")),
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
+        "answered_fire": _rx(data.get("answered_fire")),
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
         "motive_ends": _rx(data.get("motive_ends")),
