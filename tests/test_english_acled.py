@@ -70,3 +70,16 @@ def test_strike_beside_fighting_adds_to_the_battle(res):
 def _all(res, text):
     art = Article(id="a2", text=text, lang="en", published=date(2019, 5, 10))
     return process(art, res)[1]
+
+
+def test_attack_on_positions_told_before_the_toll_is_a_clash(res):
+    e = main(res, "On 8 May 2019, IS attacked regime positions near Palmyra, killing and injuring an "
+                  "unknown number of soldiers.")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.fatalities.best == 10
+
+
+def test_tribes_that_fight_are_armed(res):
+    e = main(res, "On 8 May 2019, members of the Alpha tribe shot and killed 2 members of the Beta "
+                  "tribe near Deir ez Zor.")
+    assert e.event_type == "Battles"

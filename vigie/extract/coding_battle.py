@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .coding import armed_target
 from .triggers import rules
 
 # Remote violence that keeps its own sub-type beside fighting: a chemical attack is coded as such.
@@ -64,3 +65,20 @@ def remote_in_battle(drafts: list) -> None:
         moved = [c for c in d.claims if c.kind == "killed" and c.role is None and not c.attributed_to]
         b.claims.extend(replace(c, role="besides") for c in moved)
         d.claims = [c for c in d.claims if c not in moved]
+
+
+def armed_any(text: str, low: str, trig, triggers: list, groups: set, lang: str):
+    """`coding.armed_target` read at every attack cue of the sentence, not only the one nearest
+    the toll: "IS attacked regime positions ..., killing and injuring an unknown number of them"
+    names its armed target after "attacked", none after "killing and injuring"."""
+    rule = armed_target(text, low, trig, trig.rule, groups, lang)
+    if rule is not trig.rule or trig.rule.sub_event_type != "Attack":
+        return rule
+    for t in triggers:
+        # cues before the chosen one: a later cue's passive ("were shot and killed by two armed
+        # men") would read the killers named before it as its target
+        if t is not trig and t.rule is trig.rule and t.start < trig.start:
+            other = armed_target(text, low, t, t.rule, groups, lang)
+            if other is not t.rule:
+                return other
+    return rule

@@ -406,8 +406,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
                                                    lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, coding.unarmed_clash(s.text, coding.armed_target(s.text, s.low, trig, trig.rule,
-                                                                     groups, lang), lang)
+    return trig, coding.unarmed_clash(s.text, coding_battle.armed_any(s.text, s.low, trig, s.triggers,
+                                                                        groups, lang), lang)
 
 
 def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:
