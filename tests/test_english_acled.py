@@ -83,3 +83,14 @@ def test_tribes_that_fight_are_armed(res):
     e = main(res, "On 8 May 2019, members of the Alpha tribe shot and killed 2 members of the Beta "
                   "tribe near Deir ez Zor.")
     assert e.event_type == "Battles"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 8 May 2019, unknown gunmen shot and killed a member of Alpha Brigade near Daraa.", "Battles"),
+    ("On 8 May 2019, unknown gunmen shot and killed a former Alpha member near Daraa.",
+     "Violence against civilians"),
+    ("On 8 May 2019, unknown gunmen shot and killed a member of the Alpha Party near Daraa.",
+     "Violence against civilians"),
+])
+def test_member_of_a_named_group(res, text, kind):
+    assert main(res, text).event_type == kind
