@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from test_resolve import ALEPPO, IDLEB, doc_of, ev
-from vigie.resolve import PERSON_ARTICLES, person_keys, resolve, same_victim
+from vigie.people import STRONG_ARTICLES as PERSON_ARTICLES, person_keys, same_victim
+from vigie.resolve import family, resolve
 from vigie.store import Store
 
 
@@ -18,10 +19,10 @@ def test_person_keys_read_a_name_with_its_age_in_either_order():
 
 def test_same_victim_within_a_year_in_one_country():
     first = ev("a1", day=date(2016, 3, 3))
-    assert same_victim(first, ev("a2", IDLEB, day=date(2016, 5, 20)), "en")
-    assert not same_victim(first, ev("a2", day=date(2017, 6, 1)), "en")
+    assert same_victim(first, ev("a2", IDLEB, day=date(2016, 5, 20)), "en", True, family)
+    assert not same_victim(first, ev("a2", day=date(2017, 6, 1)), "en", True, family)
     talks = ev("a2", kind="Agreement", etype="Strategic developments")
-    assert not same_victim(first, talks, "en")
+    assert not same_victim(first, talks, "en", True, family)
 
 
 def test_a_follow_up_naming_the_victim_joins_the_incident_at_its_first_day(tmp_path):
@@ -45,3 +46,24 @@ def test_a_person_named_by_many_articles_links_none(tmp_path):
             store.add(doc_of(f"a{i}", f"Chief Dan Hale, 55, spoke about case {i}."), [], resolve=resolve)
         assert store.people_articles(["Dan Hale|55"], PERSON_ARTICLES) == {}
         assert store.people_articles(["Dan Hale|55"], PERSON_ARTICLES + 1) != {}
+
+
+def test_a_name_without_its_age_links_only_within_one_province(tmp_path):
+    with Store(tmp_path / "v.db") as store:
+        store.add(doc_of("a1", "Rosa Vance, 27, was shot dead on Monday."), [ev("a1", killed=1)], resolve=resolve)
+        # the same name without the age, in another province: not linked
+        store.add(doc_of("a2", "Police charged a man over the death of Rosa Vance.", date(2016, 4, 2)),
+                  [ev("a2", IDLEB, day=date(2016, 4, 2), published=date(2016, 4, 2))], resolve=resolve)
+        assert len(store.events()) == 2
+        # in the same province: one incident
+        store.add(doc_of("a3", "A trial opened in the killing of Rosa Vance.", date(2016, 4, 9)),
+                  [ev("a3", ALEPPO, day=date(2016, 4, 9), published=date(2016, 4, 9))], resolve=resolve)
+        assert len(store.events()) == 2
+        vance = next(e for e in store.events() if len(e["sources"]) == 2)
+        assert {s["article_id"] for s in vance["sources"]} == {"a1", "a3"}
+
+
+def test_keys_index_a_named_person_and_every_mentioned_name():
+    from vigie.people import keys
+    assert keys("Lt. Omar Reyes said Ella Park, 8, was hurt.", "en") == \
+        ["Ella Park|8", "@Ella Park", "~Ella Park", "~Omar Reyes"]

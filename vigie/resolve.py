@@ -27,8 +27,9 @@ from . import lang as langdata
 from .extract import casualties as cas
 from .extract.dates import find_dates
 from .extract.coding import UNKNOWN_NAME
-from .extract.triggers import VIOLENT_FAMILIES, rules as trigger_rules
+from .extract.triggers import rules as trigger_rules
 from .models import Event, Fatalities, Location
+from .people import linked_events, same_victim
 
 # MinHash over word 5-shingles with 64 permutations: the Jaccard estimate's standard error is
 # 1/sqrt(64) = 0.06, enough to tell a re-published or updated dispatch (0.6-1.0) from two stories
@@ -49,14 +50,6 @@ SAME_SPOT_KM = {1: 4.0, 2: 25.0}
 # Families whose events are versions of one blast's cause (events.py: EXPLOSIVE).
 EXPLOSIVE = ("remote", "bomb")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
-# A person named with an age in at most this many stored articles is a victim or a suspect, not a
-# public figure (a police chief is named in dozens). GVA: pairs of articles sharing a name and
-# age are 94% reports of one incident, against 39% for a shared capitalized name alone.
-PERSON_ARTICLES = 5
-# A follow-up (charges, a trial, a funeral) names its victim up to a year after the incident.
-PERSON_DAYS = 366
-# A capitalized first name, up to two middle names or initials, and a last name.
-PERSON_NAME = r"(?P<name>[A-ZÀ-Ö][a-zà-ÿ]+(?:[ -](?:[A-Z]\.|[A-ZÀ-Ö][a-zà-ÿ]+)){0,2} [A-ZÀ-Ö][a-zà-ÿA-Z'’-]+)"
 
 
 @dataclass
@@ -102,39 +95,6 @@ def jaccard(a, b_bytes: bytes) -> float:
     import numpy as np
     b = np.frombuffer(b_bytes, dtype="<u8")
     return float(np.count_nonzero(a == b)) / len(a)
-
-
-# --- named people --------------------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=None)
-def _person_res(lang: str) -> tuple:
-    return tuple(re.compile(p.replace("{name}", PERSON_NAME))
-                 for p in langdata.load(lang, "casualties").get("person_age", []))
-
-
-def person_keys(text: str, lang: str) -> list[str]:
-    """'first last|age' of every person a text names with an age (casualties.yaml person_age);
-    initials and a title before the name are left out ('Officer John A. Smith' is 'John Smith')."""
-    keys = set()
-    for r in _person_res(lang):
-        for m in r.finditer(text):
-            words = [w for w in m.group("name").split() if not w.endswith(".")]
-            keys.add(f"{' '.join(words[-2:])}|{int(m.group('age'))}")
-    return sorted(keys)
-
-
-def _violent(e: Event, lang: str) -> bool:
-    return family(e, lang) in VIOLENT_FAMILIES
-
-
-def same_victim(a: Event, b: Event, lang: str) -> bool:
-    """Reports that name one person with one age tell one incident: both violent, in one country,
-    within a year (the later report's own day is often its publication's: an arrest, a trial)."""
-    if not (_violent(a, lang) and _violent(b, lang)) or a.event_date is None or b.event_date is None:
-        return False
-    if a.location.country and b.location.country and a.location.country != b.location.country:
-        return False
-    return abs((a.event_date - b.event_date).days) <= PERSON_DAYS
 
 
 # --- when two reports tell one event ------------------------------------------------------------
@@ -369,10 +329,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
         dups = sorted((a for a, s in similar.items() if jaccard(sig, s) >= NEAR_DUPLICATE),
                       key=lambda a: (-jaccard(sig, similar[a]), a))
         dup_events = [Event.from_json(o) for o in store.article_events(dups)]
-    changes.people = person_keys(doc.text, lang)
-    named = store.people_articles(changes.people, PERSON_ARTICLES) if changes.people else {}
-    named_events = [Event.from_json(o) for o in
-                    store.article_events(sorted({a for ids in named.values() for a in ids}))]
+    changes.people, named_events = linked_events(store, doc.text, lang)
     cache: dict[str, list] = {}
 
     def mentions(article_id: str) -> list:
@@ -407,8 +364,9 @@ def resolve(store, doc, events: list[Event]) -> Changes:
         if not cands:
             # a report that names the victim of a stored report: one incident, whatever day each
             # infers (GVA: 1,700 pairs of one incident's reports are split by day or place)
-            cands = [current(x) for x in named_events if x.event_id not in taken
-                     and x.event_id not in changes.aliases and same_victim(e, current(x), lang)]
+            cands = [current(x) for x, strong in named_events if x.event_id not in taken
+                     and x.event_id not in changes.aliases
+                     and same_victim(e, current(x), lang, strong, family)]
             follow_up = bool(cands)
         if not cands:
             fresh.append(e)
