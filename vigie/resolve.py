@@ -28,6 +28,7 @@ from .extract import casualties as cas
 from .extract.dates import find_dates
 from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
+from .told_places import one_newsroom_twice, settlements_differ
 from .models import Event, Fatalities, Location
 from .people import linked_events, same_victim
 
@@ -232,7 +233,8 @@ def actors_agree(a: Event, b: Event) -> bool:
 def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
     """Could two reports tell one event (CODEBOOK: one action, one place, one day)?"""
     return (same_kind(a, b, lang) and days_agree(a, b, mentions) and places_agree(a.location, b.location)
-            and actors_agree(a, b))
+            and actors_agree(a, b) and not settlements_differ(a, b, lang)
+            and not one_newsroom_twice(a, b, lang))
 
 
 
@@ -355,6 +357,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
         # day unless both state theirs (a copy's inferred day comes from its own publication day)
         cands = [current(x) for x in dup_events if x.event_id not in taken
                  and x.event_id not in changes.aliases and same_kind(e, x, lang) and places_agree(e.location, x.location)
+                 and not settlements_differ(e, x, lang)
                  and (days_agree(e, x, mentions) or not stated_days(e, mentions)
                       or not stated_days(x, mentions))]
         if not cands:
