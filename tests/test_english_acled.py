@@ -94,3 +94,9 @@ def test_tribes_that_fight_are_armed(res):
 ])
 def test_member_of_a_named_group(res, text, kind):
     assert main(res, text).event_type == kind
+
+
+def test_fighting_under_air_cover_is_the_battle(res):
+    e = main(res, "On 8 May 2019, under aerial bombardment cover, regime forces fought rebel fighters "
+                  "east of Kafr Nabl.")
+    assert e.sub_event_type == "Armed clash"
