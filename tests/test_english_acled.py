@@ -100,3 +100,14 @@ def test_fighting_under_air_cover_is_the_battle(res):
     e = main(res, "On 8 May 2019, under aerial bombardment cover, regime forces fought rebel fighters "
                   "east of Kafr Nabl.")
     assert e.sub_event_type == "Armed clash"
+
+
+def test_fight_off_is_a_clash(res):
+    e = main(res, "On 8 May 2019, rebel fighters managed to fight off regime forces near Kafr Nabl.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_capture_of_a_name_opening_on_its_article():
+    from vigie.extract.coding import captures
+    text = "The army captured al-Emiriat area near Maskana."
+    assert [t.rule.event_type for t in captures(text, text.lower(), "en")] == ["Battles"]
