@@ -111,3 +111,19 @@ def test_capture_of_a_name_opening_on_its_article():
     from vigie.extract.coding import captures
     text = "The army captured al-Emiriat area near Maskana."
     assert [t.rule.event_type for t in captures(text, text.lower(), "en")] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 8 May 2019, IS fighters clashed with QSD at a checkpoint near Shadadi, where two of them "
+     "detonated their explosive vests.", "Armed clash"),
+    ("On 8 May 2019, two suicide bombers who attempted to infiltrate a camp near Maiduguri blew "
+     "themselves up, killing one person.", "Suicide bomb"),
+])
+def test_bomb_within_fighting(res, text, sub):
+    assert main(res, text).sub_event_type == sub
+
+
+def test_armed_individuals_abducting_soldiers_fight(res):
+    e = main(res, "On 8 May 2019, unidentified armed individuals abducted two regime soldiers near "
+                  "Daraa.")
+    assert e.event_type == "Battles"
