@@ -127,3 +127,9 @@ def test_armed_individuals_abducting_soldiers_fight(res):
     e = main(res, "On 8 May 2019, unidentified armed individuals abducted two regime soldiers near "
                   "Daraa.")
     assert e.event_type == "Battles"
+
+
+def test_group_figures_joined_after_a_toll_add_up(res):
+    e = main(res, "On 8 May 2019, regime forces clashed with IS near Palmyra, killing at least 7 regime "
+                  "soldiers and 5 IS fighters.")
+    assert e.fatalities.best == 12
