@@ -133,3 +133,8 @@ def test_group_figures_joined_after_a_toll_add_up(res):
     e = main(res, "On 8 May 2019, regime forces clashed with IS near Palmyra, killing at least 7 regime "
                   "soldiers and 5 IS fighters.")
     assert e.fatalities.best == 12
+
+
+def test_militia_detaining_militia_members_is_a_clash(res):
+    e = main(res, "On 8 May 2019, Fatemiyoun Brigade detained two QDW members near Deir ez Zor.")
+    assert e.event_type == "Battles"
