@@ -94,3 +94,47 @@ def test_tribes_that_fight_are_armed(res):
 ])
 def test_member_of_a_named_group(res, text, kind):
     assert main(res, text).event_type == kind
+
+
+def test_fighting_under_air_cover_is_the_battle(res):
+    e = main(res, "On 8 May 2019, under aerial bombardment cover, regime forces fought rebel fighters "
+                  "east of Kafr Nabl.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_fight_off_is_a_clash(res):
+    e = main(res, "On 8 May 2019, rebel fighters managed to fight off regime forces near Kafr Nabl.")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_capture_of_a_name_opening_on_its_article():
+    from vigie.extract.coding import captures
+    text = "The army captured al-Emiriat area near Maskana."
+    assert [t.rule.event_type for t in captures(text, text.lower(), "en")] == ["Battles"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 8 May 2019, IS fighters clashed with QSD at a checkpoint near Shadadi, where two of them "
+     "detonated their explosive vests.", "Armed clash"),
+    ("On 8 May 2019, two suicide bombers who attempted to infiltrate a camp near Maiduguri blew "
+     "themselves up, killing one person.", "Suicide bomb"),
+])
+def test_bomb_within_fighting(res, text, sub):
+    assert main(res, text).sub_event_type == sub
+
+
+def test_armed_individuals_abducting_soldiers_fight(res):
+    e = main(res, "On 8 May 2019, unidentified armed individuals abducted two regime soldiers near "
+                  "Daraa.")
+    assert e.event_type == "Battles"
+
+
+def test_group_figures_joined_after_a_toll_add_up(res):
+    e = main(res, "On 8 May 2019, regime forces clashed with IS near Palmyra, killing at least 7 regime "
+                  "soldiers and 5 IS fighters.")
+    assert e.fatalities.best == 12
+
+
+def test_militia_detaining_militia_members_is_a_clash(res):
+    e = main(res, "On 8 May 2019, Fatemiyoun Brigade detained two QDW members near Deir ez Zor.")
+    assert e.event_type == "Battles"

@@ -303,7 +303,8 @@ def attempted(low: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
 def captures(text: str, low: str, lang: str) -> list[Trigger]:
     """"Regime forces captured Maar Shurin", "HTS controlled Tall Khatra": a verb of taking
     followed by a proper name (capitalised in the text, as places are in English and French) is
-    a territorial change, whose sub-type the actors then decide."""
+    a territorial change, whose sub-type the actors then decide. A transliterated name may open
+    on its lower-case article ("captured al-Emiriat area")."""
     r = rules(lang)
     rx = r["capture_verbs"]
     if rx is None:
@@ -315,7 +316,8 @@ def captures(text: str, low: str, lang: str) -> list[Trigger]:
         article = r["capture_articles"]
         if article is not None and (a := article.match(rest.lower())):
             rest = rest[a.end():]
-        if rule is not None and rest[:1].isupper():
+        particle = r["name_particle"] and r["name_particle"].match(rest)
+        if rule is not None and (rest[:1].isupper() or (particle and rest[particle.end():][:1].isalpha())):
             out.append(Trigger(m.start(), m.end(), rule))
     return out
 

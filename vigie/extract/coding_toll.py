@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .. import lang as langdata
+from ..models import Claim
 from .numbers import find_numbers
 
 
@@ -102,4 +103,21 @@ def shared(events: list, text: str, lang: str) -> list:
     if toll is None or toll == first.fatalities.best:
         return events
     fat = replace(first.fatalities, best=toll, low=toll, high=max(toll, first.fatalities.high or 0))
-    return [replace(first, fatalities=fat)] + events[1:]
+    # the note's figure becomes the event's one killed claim, so that merging reports across
+    # articles, which recomputes the toll from claims, keeps it
+    article = first.sources[0].article_id if first.sources else ""
+    note = Claim(kind="killed", count=toll, qualifier="exact", article_id=article,
+                 quote=_note_sentence(text, lang))
+    claims = tuple(c for c in first.claims if c.kind != "killed") + (note,)
+    return [replace(first, fatalities=fat, claims=claims)] + events[1:]
+
+
+def _note_sentence(text: str, lang: str) -> str:
+    """The sentence of the coder's note, quoted as the claim's evidence."""
+    r = rules(lang)
+    m = r["toll_split"].search(text.lower()) or r["coded_total"].search(text.lower())
+    if m is None:
+        return ""
+    start = text.rfind(". ", 0, m.start()) + 1
+    end = text.find(". ", m.end())
+    return text[start:end + 1 if end >= 0 else len(text)].strip()

@@ -367,6 +367,7 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
     trig = coding.named_weapon(s.low, violent[0] if violent else None, violent, lang)
     trig = coding.battle_amid_remote(violent, trig, s.low, lang)
+    trig = coding_battle.bomb_in_fighting(violent, trig, s.low, lang)
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault

@@ -64,6 +64,8 @@ def rules(lang: str) -> dict:
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
         "answered_fire": _rx(data.get("answered_fire")),
+        "name_particle": re.compile(r"(?:" + "|".join(data["name_particle"]) + r")")
+        if data.get("name_particle") else None,
         # case-sensitive: the group's name is capitalised
         "named_members": re.compile(r"(?<!\w)(?:" + "|".join(data["named_members"]) + r")(?!\w)")
         if data.get("named_members") else None,
