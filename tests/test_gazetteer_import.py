@@ -155,7 +155,7 @@ def test_bad_rows_named_by_file_and_line(gz_cache, gazetteer_index, tmp_path):
     assert (s.added, s.bad) == (3, 4)
     assert [(e.path, e.line) for e in seen] == [(str(bad), n) for n in (4, 5, 6, 7)]
     msgs = [e.message for e in seen]
-    assert "expected 6 comma-separated columns" in msgs[0] and "found 3" in msgs[0]
+    assert "expected 6 columns separated by ','" in msgs[0] and "found 3" in msgs[0]
     assert "not a number" in msgs[1] and "out of range" in msgs[2] and "Atlantis" in msgs[3]
     table = write(tmp_path / "SY.txt", TABLE + "99000009\tShort row\n" +
                   geonames_row(99000010, "Qarya", [], "x", 36.2) + geonames_row(99000011, "Qarya", [], 35, 181))
@@ -168,8 +168,8 @@ def test_bad_rows_named_by_file_and_line(gz_cache, gazetteer_index, tmp_path):
 def test_unknown_formats(gz_cache, gazetteer_index, tmp_path):
     with pytest.raises(SourceError, match=r"notes\.txt: unknown format.*19 tab-separated"):
         run(write(tmp_path / "notes.txt", "Some notes about villages\n"), gz_cache, gazetteer_index)
-    with pytest.raises(SourceError, match="unknown format.*header name,alternate_names"):
-        run(write(tmp_path / "places.csv", "name,lat,lon\nQarya,35,36\n"), gz_cache, gazetteer_index)
+    with pytest.raises(SourceError, match="unknown format: a place list needs columns for lat, lon"):
+        run(write(tmp_path / "places.csv", "name,notes\nQarya,x\n"), gz_cache, gazetteer_index)
     two = tmp_path / "two.zip"
     with zipfile.ZipFile(two, "w") as z:
         z.writestr("a.txt", TABLE)

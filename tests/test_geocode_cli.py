@@ -92,6 +92,15 @@ def test_gazetteer_import_errors(gz_cache, tmp_path, capsys):
     assert run_main(["gazetteer"]) == 2
 
 
+def test_gazetteer_import_place_list_options(gz_cache, tmp_path, capsys):
+    src = write(tmp_path / "hara.tsv", "hara\tgovernorate\tY_DD\tX_DD\nHarat Jasminat\tHoms\t34.73\t36.71\n")
+    args = ["gazetteer", "import", str(src), "-q", "--country", "SY", "--column", "name=hara"]
+    assert run_main(args + ["--column", "lat=Y_DD", "--column", "lon=X_DD"]) == 0
+    from vigie.geocode import Gazetteer
+    assert Gazetteer.open(gz_cache).lookup("Harat Jasminat", "Syria")[0].admin1 == "Homs"
+    assert run_main(["gazetteer", "import", str(src), "--column", "height=Z"]) == 2
+
+
 def test_extract_uses_imported_places(gz_cache, tmp_path):
     """A later `vigie extract` (a new process) places the event in the imported village."""
     assert run_main(["gazetteer", "import", str(write(tmp_path / "SY.txt", TABLE)), "-q"]) == 0

@@ -126,3 +126,16 @@ def test_district_of_another_city_is_not_read_beside_a_city(gz):
     # beside its own city the district stands
     ms = gz.find("Shelling hit Al-Zahraa neighborhood in Homs city.", "en")
     assert [p.kind for p in gz.choose_all(ms, None)] == ["district", "town"]
+
+
+def test_arabic_script_keys_fold_hamza_ta_marbuta_and_tatweel():
+    assert name_key("إدلب") == name_key("ادلب")
+    assert name_key("قرية") == name_key("قريه") and name_key("حـلب") == name_key("حلب")
+
+
+def test_arabic_script_lookup(gz):
+    assert gz.lookup("حلب", "Syria")[0].geonames_id == 170063
+    assert gz.lookup("ادلب", "Syria")[0].name in ("Idlib", "Idleb")
+    place, _ = locate(gz, "حمص", "Syria")
+    assert place is not None and place.name == "Homs"
+    assert gz.find("حلب", "fr") == []           # the text matcher reads Latin script only

@@ -117,3 +117,12 @@ def test_missing_file_and_folder(tmp_path):
 def test_bad_published_option_raises():
     with pytest.raises(InputError):
         list(read_articles([], published="05/03/2016"))
+
+
+def test_lang_option_overrides_a_jsonl_line(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(o) for o in (
+        {"id": "a", "text": "Written in English.", "lang": "fr"},
+        {"id": "b", "text": "No lang here."})) + "\n", encoding="utf-8")
+    assert [a.lang for a in read([path])[0]] == ["fr", None]
+    assert [a.lang for a in read([path], lang="en")[0]] == ["en", "en"]

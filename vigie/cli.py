@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
+from .lang import SUPPORTED
 
 DEFAULT_DB = "vigie.db"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -84,7 +85,8 @@ def version_text() -> str:
             found.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name} (not installed)")
-    return f"vigie {__version__}\nmodels: " + ", ".join(found)
+    from .nlp import describe
+    return f"vigie {__version__}\nmodels: " + ", ".join(found) + f"\nspaCy models: {describe()}"
 
 
 class VersionAction(argparse.Action):
@@ -126,28 +128,31 @@ def cmd_extract(args) -> int:
     errors = Errors()
     articles = read(args, errors)
     progress = Progress(len(articles), show_progress(args))
+    res = pipeline.Resources.default()
     with _output(args) as out, contextlib.closing(progress):
         # resolved across the run's articles, as `ingest` stores them: written at the end
-        n = write_jsonl(pipeline.extract_all(articles, None, progress=progress,
+        n = write_jsonl(pipeline.extract_all(articles, res, progress=progress,
                                              resolve=not args.no_resolve), out)
     if not args.quiet:
-        sys.stderr.write(f"vigie: {len(articles)} articles, {n} events, {errors.count} errors, "
-                         f"{time.monotonic() - started:.1f} s\n")
+        sys.stderr.write(f"vigie: {len(articles)} articles, {n} events, {errors.count} errors"
+                         f"{res.models_line()}, {time.monotonic() - started:.1f} s\n")
     return EXIT_INPUT if errors.count else EXIT_OK
 
 
 def cmd_ingest(args) -> int:
     from .ingest import ingest
+    from .pipeline import Resources
     from .store import Store
     started = time.monotonic()
     errors = Errors()
     articles = read(args, errors)
     progress = Progress(len(articles), show_progress(args))
+    res = Resources.default()
     with Store(args.db) as store, contextlib.closing(progress):
-        summary = ingest(articles, store, progress=progress, resolve=not args.no_resolve)
+        summary = ingest(articles, store, res, progress=progress, resolve=not args.no_resolve)
     summary.errors = errors.count
     if not args.quiet:
-        print(f"vigie: {summary.line()} into {args.db} "
+        print(f"vigie: {summary.line()}{res.models_line()} into {args.db} "
               f"({time.monotonic() - started:.1f} s)")
     return EXIT_INPUT if errors.count else EXIT_OK
 
@@ -190,13 +195,24 @@ def cmd_gazetteer_import(args) -> int:
     started = time.monotonic()
     errors = Errors()
     enabled = show_progress(args)
-    done = import_sources(args.sources, errors=errors, classes=args.feature_classes,
+    from .gazetteer_lists import ListOptions
+    options = ListOptions(dict(args.column or []), args.country)
+    done = import_sources(args.sources, errors=errors, classes=args.feature_classes, options=options,
                           progress=lambda total: Progress(total, enabled, unit="MB", scale=2**20))
     if not args.quiet:
         for summary in done:
             sys.stderr.write(f"vigie: {summary.line()}\n")
         sys.stderr.write(f"vigie: into {cache_dir() / IMPORTS_FILE} ({time.monotonic() - started:.1f} s)\n")
     return EXIT_INPUT if errors.count or any(s.bad for s in done) else EXIT_OK
+
+
+def column_option(text: str) -> tuple[str, str]:
+    """argparse type: FIELD=HEADER of a place list."""
+    from .gazetteer_lists import parse_column_option
+    try:
+        return parse_column_option(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def feature_classes(text: str) -> str:
@@ -240,7 +256,8 @@ def parser() -> argparse.ArgumentParser:
                        help=".txt (one article), .jsonl (one article a line), a folder, or - for stdin")
         q.add_argument("--published", type=day, metavar="YYYY-MM-DD",
                        help="publication date of .txt articles (the dateline's day wins)")
-        q.add_argument("--lang", help="language of .txt articles (default: detected)")
+        q.add_argument("--lang", choices=SUPPORTED, help="language of every article, over a JSON "
+                       "line's own lang (default: the line's lang, else detected)")
         q.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
         q.add_argument("--no-resolve", action="store_true",
                        help="keep each article's events apart (records already deduplicated, e.g. "
@@ -278,7 +295,12 @@ def parser() -> argparse.ArgumentParser:
     q = gsub.add_parser("import", help="add places: GeoNames dumps or a CSV, from a path or URL")
     q.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="SY.zip, cities500.zip, allCountries.zip, alternateNamesV2.zip (zipped or .txt), "
-                        "or a CSV name,alternate_names,lat,lon,admin1,country; a path or an http(s) URL")
+                        "or a place list (CSV, TSV, JSON, JSON Lines, GeoJSON) whose columns are named as "
+                        "usual (name, alternate_names, lat, lon, admin1, country...); a path or an http(s) URL")
+    q.add_argument("--column", action="append", type=column_option, metavar="FIELD=HEADER",
+                   help="the column of a place list holding FIELD (name, alternate_names, lat, lon, "
+                        "admin1, country, geonames_id, population); repeatable")
+    q.add_argument("--country", metavar="CODE", help="the country of a place list's rows that name none")
     q.add_argument("--feature-classes", type=feature_classes, default="P", metavar="LETTERS",
                    help="GeoNames feature classes to import (default P, populated places; PS adds "
                         "spots such as airports and bases)")

@@ -29,9 +29,12 @@ LANG = Path(__file__).parent / "lang"
 FORMAT = 4
 TOKEN = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
-# Letters NFKD does not decompose.
+# Letters NFKD does not decompose. Arabic: NFKD already folds the hamza and madda carriers
+# (أ إ آ -> ا); ta marbuta and alif maqsura are written for ha and ya as often as not, and the
+# tatweel only stretches a word.
 SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i",
-                         "ð": "d", "þ": "th", "ħ": "h"})
+                         "ð": "d", "þ": "th", "ħ": "h", "ة": "ه", "ى": "ي", "ـ": ""})
+ARABIC = re.compile(r"^[\u0600-\u06ff\u0750-\u077f ]+$")
 # Priors, in log10(population) units: a curated district (0 people in our data) ranks like a town
 # of 30,000; an admin1 like a town of 10,000, so "Idleb" reads as the city (130,000) unless a cue
 # says "province"; countries above any city.
@@ -93,6 +96,12 @@ def article_free(key: str, particles: frozenset[str]) -> str:
 def is_latin(key: str) -> bool:
     """Keys in Latin script only: the text matcher never sees the others."""
     return bool(key) and all(ord(c) < 0x250 for c in key)
+
+
+def is_kept(key: str) -> bool:
+    """Keys the index holds: Latin script, and Arabic script for `lookup` ('حلب' is Aleppo);
+    the other scripts of GeoNames' alternate names (a third of them) no query of vigie uses."""
+    return is_latin(key) or bool(ARABIC.match(key))
 
 
 def load_yaml(path: Path) -> dict:
@@ -161,13 +170,13 @@ class _Builder:
         """rank 0: the place's own name; 1: an alternate name; 2: without its Arabic article."""
         keys = {name_key(name), name_key(APOSTROPHES.sub("", name))}
         for key in keys:
-            if len(key.replace(" ", "")) < 3 or not is_latin(key):
+            if len(key.replace(" ", "")) < 3 or not is_kept(key):
                 continue
             self._put(key, pid, rank)
             toks = key.split()
             if len(toks) > 1 and toks[0] in self.particles and len(toks[1]) >= 4:
                 self._put(" ".join(toks[1:]), pid, max(rank, 2))
-            if iso2 in self.skeleton_countries:
+            if iso2 in self.skeleton_countries and is_latin(key):
                 # with and without the article: ACLED writes 'Shadadah' for 'Ash Shaddadah'.
                 # Three letters are kept: `lookup` reads them only within one admin1
                 for sk in {skeleton(key, self.particles), skeleton(article_free(key, self.particles), self.particles)}:

@@ -12,7 +12,6 @@ for a CSV place, so importing a file twice changes nothing.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import math
@@ -27,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Callable, Iterator
 
 from .gazetteer_build import (DATA, MAX_ALT_NAMES, UNKNOWN_POP_PRIOR, _admin1_table, _Builder,
                               folds_of, load_yaml)
+from .gazetteer_lists import ListOptions, is_place_list, open_list
 from .ingest import InputError, decode, print_error
 
 if TYPE_CHECKING:
@@ -134,13 +134,12 @@ def sniff(line: str, where: str) -> str:
         return "geonames"
     if len(cols) in ALT_COLUMNS and cols[0].isdigit() and cols[1].isdigit():
         return "altnames"
-    header = [c.strip().lower() for c in next(csv.reader([line]), [])]
-    if header == CSV_HEADER:
-        return "csv"
+    if is_place_list(line):
+        return "json" if line.lstrip("\ufeff").lstrip().startswith(("[", "{")) else "csv"
     raise SourceError(where, f"unknown format: expected a GeoNames table ({GEONAMES_COLUMNS} "
                       f"tab-separated columns, as in SY.txt, cities500.txt, allCountries.txt), "
-                      f"alternateNamesV2 ({ALT_COLUMNS[0]} columns) or a CSV with the header "
-                      f"{','.join(CSV_HEADER)}; the first line is {line[:80].rstrip()!r}")
+                      f"alternateNamesV2 ({ALT_COLUMNS[0]} columns) or a place list (CSV, TSV, JSON, "
+                      f"GeoJSON) with a header such as {','.join(CSV_HEADER)}; the first line is {line[:80].rstrip()!r}")
 
 
 def open_source(path: Path, where: str) -> tuple[IO[bytes], int]:
@@ -387,42 +386,10 @@ class _Import:
             self.overlay.name(row[0], name, 1, self.skel_iso2.get(row[1] or ""))
             self.overlay.flush()
 
-    def csv(self, lines: Iterator[tuple[int, str]]) -> None:
-        """Rows of a CSV of extra places; alternate names separated by | or ;."""
-        at = [0]                                    # the file line of the row csv just read
-
-        def texts():
-            for n, text in lines:
-                at[0] = n
-                yield text
-        rows = csv.reader(texts())
-        next(rows)                                  # the header, checked by sniff
-        for row in rows:
-            n = at[0]
-            if len(row) != len(CSV_HEADER):
-                self.bad(n, f"expected {len(CSV_HEADER)} comma-separated columns "
-                            f"({','.join(CSV_HEADER)}), found {len(row)}")
-                continue
-            name, alts, lat_text, lon_text, admin1, country = (c.strip() for c in row)
-            try:
-                lat, lon = coords(lat_text, lon_text)
-            except ValueError as err:
-                self.bad(n, str(err))
-                continue
-            c = self.country(country)
-            if not name or (country and c is None):
-                self.bad(n, "empty name" if not name else f"unknown country {country!r}")
-                continue
-            iso3 = c and c.iso3
-            names = [(name, 0)] + [(a.strip(), 1) for a in re.split(r"[|;]", alts) if a.strip()]
-            values = (name, lat, lon, c and c.name, iso3, self.admin1_of_name(admin1, iso3), None, "town", 0)
-            self.add(f"c:{name}|{lat:.5f}|{lon:.5f}|{iso3 or ''}", values, names,
-                     self.skel_iso2.get(iso3 or ""), ",".join(row))
-
-
 def import_file(path: Path, imports: Path, gz: "Gazetteer", where: str | None = None,
                 errors: Callable[[InputError], None] = print_error,
-                progress: ProgressFactory | None = None, classes: str = DEFAULT_CLASSES) -> Summary:
+                progress: ProgressFactory | None = None, classes: str = DEFAULT_CLASSES,
+                options: ListOptions | None = None) -> Summary:
     """Import one local file into the imports file `imports`; `where` names it in messages."""
     where = where or str(path)
     if not path.is_file():
@@ -446,11 +413,15 @@ def import_file(path: Path, imports: Path, gz: "Gazetteer", where: str | None = 
         if first is None:
             raise SourceError(where, "empty file")
         summary.format = sniff(first[1], where)
+        lines = chain([first], lines)
+        # a place list (CSV, TSV, JSON...) is checked, columns and all, before anything is written
+        place_list = (open_list(lines, where, options or ListOptions(), gz.country)
+                      if summary.format in ("csv", "json") else None)
         overlay = Overlay(imports, frozenset(data.get("particles", [])), skel, folds_of(data))
         stack.callback(overlay.close)
         before = overlay.counts()[1]
         job = _Import(gz, overlay, summary, where, errors, classes, skel_iso2)
-        getattr(job, summary.format)(chain([first], lines))
+        (place_list or getattr(job, summary.format))(job if place_list else lines)
         overlay.flush(force=True)
         summary.names = overlay.counts()[1] - before
     return summary
@@ -458,21 +429,22 @@ def import_file(path: Path, imports: Path, gz: "Gazetteer", where: str | None = 
 
 def import_source(source: str, imports: Path, gz: "Gazetteer",
                   errors: Callable[[InputError], None] = print_error,
-                  progress: ProgressFactory | None = None, classes: str = DEFAULT_CLASSES) -> Summary:
+                  progress: ProgressFactory | None = None, classes: str = DEFAULT_CLASSES,
+                  options: ListOptions | None = None) -> Summary:
     """Import a file path or an http(s) URL (downloaded beside `imports`, then deleted)."""
     if not is_url(source):
-        return import_file(Path(source), imports, gz, source, errors, progress, classes)
+        return import_file(Path(source), imports, gz, source, errors, progress, classes, options)
     import tempfile
     imports.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=imports.parent, prefix="download-") as tmp:
         path = fetch(source, Path(tmp), progress)
-        return import_file(path, imports, gz, source, errors, progress, classes)
+        return import_file(path, imports, gz, source, errors, progress, classes, options)
 
 
 def import_sources(sources: list[str], directory: Path | None = None,
                    errors: Callable[[InputError], None] = print_error,
                    progress: ProgressFactory | None = None,
-                   classes: str = DEFAULT_CLASSES) -> list[Summary]:
+                   classes: str = DEFAULT_CLASSES, options: ListOptions | None = None) -> list[Summary]:
     """Import every source into the gazetteer of `directory` (default: the user's cache); a source
     that cannot be imported is reported through `errors` and the next one is read."""
     from .gazetteer_build import cache_dir
@@ -483,7 +455,8 @@ def import_sources(sources: list[str], directory: Path | None = None,
     done = []
     for source in sources:
         try:
-            done.append(import_source(source, directory / IMPORTS_FILE, gz, errors, progress, classes))
+            done.append(import_source(source, directory / IMPORTS_FILE, gz, errors, progress, classes,
+                                      options))
         except SourceError as err:
             errors(InputError(err.message, err.where))
     return done

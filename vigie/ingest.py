@@ -147,7 +147,7 @@ def jsonl_article(line: str, where: str, number: int, lang: str | None) -> Artic
         raise InputError("text must be a string", where, number)
     return Article(id=str(obj["id"]), text=obj["text"],
                    published=parse_day(obj.get("published"), where, number),
-                   lang=obj.get("lang") or lang, title=obj.get("title"),
+                   lang=lang or obj.get("lang"), title=obj.get("title"),
                    outlet=obj.get("outlet"), url=obj.get("url"), origin=f"{where}:{number}")
 
 
@@ -167,8 +167,9 @@ def read_articles(paths: Iterable[str], published: date | str | None = None,
                   max_chars: int = MAX_CHARS) -> Iterator[Article]:
     """Articles from `.txt` files (one each), `.jsonl` files (one a line) and '-' (stdin).
 
-    `published` and `lang` apply to plain-text articles; in JSON Lines they fill what a line
-    lacks (lang only: a missing date stays unknown rather than guessed).
+    `published` applies to plain-text articles and `lang` to every article: the user's --lang
+    overrides a JSON line's own lang (a feed mislabelled as a whole); a line's missing date stays
+    unknown rather than guessed.
     """
     errors = errors or print_error
     day = parse_day(published, "--published", None)

