@@ -249,3 +249,13 @@ def test_merging_keeps_a_deniers_figure_out_of_best_and_parts_out_of_the_alterna
     assert (fat.best, fat.low, fat.high) == (80, 9, 80)
     # the role survives the store's JSON
     assert Event.from_json(json.loads(json.dumps(denial.to_json()))).claims[0].role == "denied"
+
+
+def test_a_states_government_and_its_military_are_one_side_but_two_states_are_not():
+    from vigie.models import Actor
+    from vigie.resolve import actors_agree
+    gov = Actor("Government of Syria", "State forces", "Syria")
+    army = Actor("Military Forces of Syria", "State forces", "Syria")
+    russia = Actor("Military Forces of Russia", "State forces", "Russia")
+    assert actors_agree(replace(ev("a1"), actor1=gov), replace(ev("a2"), actor1=army))
+    assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army))

@@ -221,13 +221,21 @@ def places_agree(a: Location, b: Location) -> bool:
 
 def actors_agree(a: Event, b: Event) -> bool:
     """Both name a first actor: the same one, or the sides swapped. Two forces of one kind are not
-    one actor: Russian air strikes and regime shelling on one town on one day are two events."""
+    one actor: Russian air strikes and regime shelling on one town on one day are two events; a
+    state's government and its military are one side ('le régime', 'Damas')."""
     if a.actor1 is None or b.actor1 is None:
         return True
-    if a.actor1.name == b.actor1.name:
+    if _side(a.actor1) == _side(b.actor1):
         return True
-    names = {x.name for x in (a.actor1, a.actor2) if x}
-    return bool(names & {x.name for x in (b.actor1, b.actor2) if x})
+    sides = {_side(x) for x in (a.actor1, a.actor2) if x}
+    return bool(sides & {_side(x) for x in (b.actor1, b.actor2) if x})
+
+
+def _side(actor) -> tuple:
+    """A state's forces by their country; any other actor by its name."""
+    if actor.type == "State forces" and actor.country:
+        return (actor.type, actor.country)
+    return (actor.name,)
 
 
 def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
