@@ -88,7 +88,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
             drafts.append(d)
     drafts = coding.protest_sequels(drafts, doc, lang)
     _placed_by_focus(drafts)
-    coding.place_unknown(drafts, lang, gazetteer, countries)
+    coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
     events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
@@ -478,8 +478,9 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
     mentions = qualified(gazetteer, mentions, s.text)      # "Mokolo (Extreme-Nord)", "X, Luhansk"
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
-    return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
-            and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
+             and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    return coding.origins_aside(found)
 
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:

@@ -1,0 +1,81 @@
+"""Where an event is, not where people came from: origins, month and weekday words, compass words,
+towns named outside the actors' country, a place told in another clause or sentence. Short texts
+written for these tests (not real news, not ACLED rows)."""
+from datetime import date
+
+import pytest
+
+from vigie.extract import coding
+from vigie.geocode import Gazetteer, not_place
+from vigie.models import Article, Place
+from vigie.pipeline import Resources, process
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def res():
+    return Resources.default()
+
+
+def where(res, text, lang="en"):
+    art = Article(id="t1", text=text, lang=lang, published=date(2019, 5, 10))
+    events = process(art, res)[1]
+    assert events, text
+    return events[0].location
+
+
+def test_origin_cue_gives_relation_from(gz):
+    ms = gz.find("Families who fled Aleppo reached Azaz on Monday.", "en")
+    assert [(m.text, m.relation) for m in ms] == [("Aleppo", "from"), ("Azaz", "in")]
+    ms = gz.find("Des familles déplacées de Homs sont arrivées.", "fr")
+    assert [m.relation for m in ms] == ["from"]
+
+
+def test_origins_aside_keeps_the_other_place():
+    a, b = Place("A", 1, 1, "X", kind="town"), Place("B", 2, 2, "X", kind="town")
+    assert coding.origins_aside([(0, a, "from"), (10, b, "in")]) == [(10, b, "in")]
+    # the origin alone is the only place told: it stays, as an ordinary place
+    assert coding.origins_aside([(0, a, "from")]) == [(0, a, "in")]
+
+
+def test_event_is_not_at_the_origin(res):
+    loc = where(res, "On 8 May 2019, shelling killed three people displaced from Aleppo in Azaz.")
+    assert "zāz" in loc.name and loc.admin1 == "Aleppo"
+
+
+def test_months_and_weekdays_are_no_places():
+    assert not_place("Sunday", "en") and not_place("Mars", "fr") and not not_place("Aleppo", "en")
+    assert coding.named_place("Clashes were reported on Sunday in the village of Qarqur.", "en", None).name == "Qarqur"
+    assert coding.named_place("Clashes were reported on Sunday.", "en", None) is None
+
+
+def test_compass_words_alone_are_no_places(gz):
+    assert not gz.find("Ahrar al-Sharqiyah withdrew from its positions.", "en")
+    assert [m.text for m in gz.find("fighting near al-Nashweh al-Gharbiyeh", "en")] == []
+    # as a province they are one
+    ms = gz.find("protests in Sharqiyah governorate", "en")
+    assert ms and ms[0].relation == "admin1"
+
+
+def test_named_town_outside_the_actors_country(gz):
+    # the actors are Russian; the town is Ukrainian and too small for `find` outside home countries
+    named = Place("Starokostiantyniv", None, None, "Russia", iso3="RUS", kind="town")
+    p = gz.place_named(named)
+    assert p.iso3 == "UKR" and p.lat is not None
+    # a name found nowhere stays as written
+    assert gz.place_named(Place("Xqzvwy", None, None, "Russia", iso3="RUS", kind="town")).lat is None
+
+
+def test_place_told_in_an_earlier_sentence(res):
+    loc = where(res, "On 18 March 2019, some 40 activists occupied a house in Vienna. "
+                     "They asked for lower rents. Police arrested 12 people.")
+    assert loc.name == "Vienna" and loc.lat is not None
+
+
+def test_place_told_in_another_clause(res):
+    loc = where(res, "On 2 May 2019, police detained a blogger while he was held in Nukus.")
+    assert loc.name == "Nukus"
