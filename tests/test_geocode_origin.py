@@ -79,3 +79,26 @@ def test_place_told_in_an_earlier_sentence(res):
 def test_place_told_in_another_clause(res):
     loc = where(res, "On 2 May 2019, police detained a blogger while he was held in Nukus.")
     assert loc.name == "Nukus"
+
+
+def test_items_of_an_origin_list_are_origins(gz):
+    from vigie.geocode_qualify import qualified
+    text = "Families from Aleppo, Homs, Hama protested in Azaz."
+    ms = qualified(gz, gz.find(text, "en"), text)
+    assert [m.relation for m in ms] == ["from", "from", "from", "in"]
+    # a lowercase word ends the list: 'displaced from Homs in Jarablus' is in Jarablus
+    text = "Gunmen displaced from Homs in Jarablus clashed."
+    assert [m.relation for m in qualified(gz, gz.find(text, "en"), text)] == ["from", "in"]
+
+
+def test_province_qualifier_ranked_past_the_cut(gz):
+    # Australia's Victoria comes after many towns of that name: it stays a candidate
+    ms = gz.find("protesters marched in Melbourne (Victoria) on Sunday", "en")
+    assert any(c.kind == "admin1" and c.iso3 == "AUS" for c in ms[1].candidates)
+
+
+def test_qualifier_homonyms_keep_the_qualified_town(gz):
+    text = "people gathered in Saint Petersburg (Florida) for a rally organized by Florida groups"
+    ms = gz.find(text, "en")
+    kept = coding.within_named_province(ms[0], ms, text)
+    assert kept is not None and any(c.iso3 == "USA" for c in kept.candidates)

@@ -327,7 +327,10 @@ class Gazetteer(Disambiguation):
                 continue
             if relation == "admin1":
                 places = self._as_admin1(places)
-            out.append(PlaceMention(start, end, text[start:end], tuple(places[:MAX_CANDIDATES]), relation))
+            # provinces ranked past the cut stay: 'Melbourne (Victoria)' needs Australia's Victoria,
+            # 20th of the name after Hong Kong and 18 towns
+            keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2]
+            out.append(PlaceMention(start, end, text[start:end], tuple(keep), relation))
             i = j
         return out
 

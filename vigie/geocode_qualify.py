@@ -44,10 +44,29 @@ def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, l
     return -1, [], False
 
 
+# between two items of a list: commas, '&', digits, unmatched capitalized names (no lowercase word:
+# "displaced from Homs in Jarablus")
+LIST_GAP = re.compile(r"(?:[\s,&\d]|[A-Z][\w'’\-]*)*")
+
+
+def origin_lists(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The items of a list opened by an origin cue are origins too: 'inhabitants from the
+    villages of Tourou, Ngossi, Roum, Dzalou protested in Mokolo'."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        gap = text[prev.end:m.start]
+        if prev.relation == "from" and m.relation == "in" and LIST_GAP.fullmatch(gap) and re.search(r"[,&]", gap):
+            out[i] = PlaceMention(m.start, m.end, m.text, m.candidates, "from")
+    return out
+
+
 def qualified(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The sentence's mentions with qualifiers applied: a qualified name keeps its homonyms within
     the qualifier and the qualifiers are dropped; a name `find` passed over is looked up within
-    them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay."""
+    them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay.
+    The items of a list of origins are origins (`origin_lists`)."""
+    mentions = origin_lists(mentions, text)
     out = list(mentions)
     drop: set[int] = set()
     for i in range(len(mentions)):

@@ -314,7 +314,9 @@ def within_named_province(m: PlaceMention, mentions: list[PlaceMention], text: s
     # characters, no comma), not "Moscou-Damas" nor a town named in the next clause
     after = [o for o in mentions if o.candidates and 3 <= o.start - m.end <= 45
              and "," not in text[m.end:o.start]]
-    provinces = {(c.iso3, c.admin1) for o in after for c in o.candidates[:1] if c.admin1}
+    # every homonym of the province: 'Saint Petersburg (Florida) for a rally organized by Florida
+    # [...]' is not dropped for Colombia's Floridablanca, the first reading of 'Florida'
+    provinces = {(c.iso3, c.admin1) for o in after for c in o.candidates if c.admin1}
     if not provinces or not m.candidates:
         return m
     inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) in provinces)
