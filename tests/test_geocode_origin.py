@@ -102,3 +102,13 @@ def test_qualifier_homonyms_keep_the_qualified_town(gz):
     ms = gz.find(text, "en")
     kept = coding.within_named_province(ms[0], ms, text)
     assert kept is not None and any(c.iso3 == "USA" for c in kept.candidates)
+
+
+def test_name_before_a_place_word_is_looked_up_in_the_next_province(gz):
+    from vigie.geocode_qualify import qualified
+    text = "gunmen abducted a soldier in Mzeireb town in Dara countryside."
+    ms = qualified(gz, gz.find(text, "en"), text, "en")
+    assert ms[0].text == "Mzeireb" and ms[0].candidates[0].admin1 == gz.lookup("Daraa")[0].admin1
+    # a common word before the place word is no name
+    text = "The town in Aleppo was shelled."
+    assert [m.text for m in qualified(gz, gz.find(text, "en"), text, "en")] == ["Aleppo"]

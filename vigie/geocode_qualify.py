@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import lang as lang_data
+from .geocode import not_place
 from .models import Place, PlaceMention
 
 ADMIN_KINDS = ("admin1", "region", "country")
@@ -61,12 +63,37 @@ def origin_lists(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     return out
 
 
-def qualified(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[PlaceMention]:
+    """'Mzeireb town in Dara countryside', 'near A'rima town in Aleppo countryside': a name `find`
+    passed over, followed by a place word (places.yaml place_words_after) and by a place named
+    within 45 characters, is looked up within that place's province (as `lookup` with admin1, whose
+    scoped transliteration fallbacks reach village spellings the open text match must not)."""
+    words = lang_data.load(lang, "places").get("place_words_after") or []
+    if not words:
+        return mentions
+    out = list(mentions)
+    for m in re.finditer(r"((?:[A-Z][\w'’\-]* ){0,2}[A-Z][\w'’\-]*) (?:" + "|".join(map(re.escape, words)) + r")\b", text):
+        start, end = m.span(1)
+        if any(x.start < end and x.end > start for x in mentions) or not_place(m.group(1).split()[0], lang):
+            continue
+        scope = next((x for x in mentions if x.candidates and 0 < x.start - end <= 45), None)
+        for q in scope.candidates[:3] if scope else ():
+            admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
+            found = [c for c in gz.lookup(m.group(1), q.iso3, admin1 if q.kind != "country" else None)
+                     if c.kind not in ADMIN_KINDS and c.name != q.name]
+            if found:
+                out.append(PlaceMention(start, end, m.group(1), tuple(found), "in"))
+                break
+    return sorted(out, key=lambda x: x.start)
+
+
+def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = None) -> list[PlaceMention]:
     """The sentence's mentions with qualifiers applied: a qualified name keeps its homonyms within
     the qualifier and the qualifiers are dropped; a name `find` passed over is looked up within
     them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay.
-    The items of a list of origins are origins (`origin_lists`)."""
-    mentions = origin_lists(mentions, text)
+    The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
+    place word are looked up within the place named next (`typed_names`)."""
+    mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
     out = list(mentions)
     drop: set[int] = set()
     for i in range(len(mentions)):

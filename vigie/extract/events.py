@@ -475,7 +475,7 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
         m = coding.within_named_province(m, s.mentions, s.text)
         if m is not None:
             mentions.append(m)
-    mentions = qualified(gazetteer, mentions, s.text)      # "Mokolo (Extreme-Nord)", "X, Luhansk"
+    mentions = qualified(gazetteer, mentions, s.text, lang)   # "Mokolo (Extreme-Nord)", "X town in Y"
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
