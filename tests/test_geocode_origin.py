@@ -112,3 +112,20 @@ def test_name_before_a_place_word_is_looked_up_in_the_next_province(gz):
     # a common word before the place word is no name
     text = "The town in Aleppo was shelled."
     assert [m.text for m in qualified(gz, gz.find(text, "en"), text, "en")] == ["Aleppo"]
+
+
+def test_bare_town_before_an_introduced_one_is_aside():
+    bath = Place("Bath", 1, 1, "United Kingdom", iso3="GBR", admin1="North", kind="town")
+    keyn = Place("Keynsham", 2, 2, "United Kingdom", iso3="GBR", admin1="South", kind="town")
+    same = Place("Saltford", 3, 3, "United Kingdom", iso3="GBR", admin1="South", kind="town")
+    text = "Members of Rebellion Bath gathered in Keynsham to protest."
+    places = [(text.index("Bath"), bath, "in"), (text.index("Keynsham"), keyn, "in")]
+    assert coding.bare_aside(places, text, "en") == places[1:]
+    # a bare town of the same province stays (it may be the place the other qualifies)
+    text2 = "Saltford residents gathered in Keynsham."
+    places2 = [(0, same, "in"), (text2.index("Keynsham"), keyn, "in")]
+    assert coding.bare_aside(places2, text2, "en") == places2
+    # a bare town after the introduced one may be a list's next item
+    text3 = "Protests took place in Keynsham and Bath."
+    places3 = [(text3.index("Keynsham"), keyn, "in"), (text3.index("Bath"), bath, "in")]
+    assert coding.bare_aside(places3, text3, "en") == places3

@@ -337,6 +337,26 @@ def origins_aside(places: list[tuple[int, Place, str]]) -> list[tuple[int, Place
     return [x for x in places if x[2] != "from"]
 
 
+def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> list[tuple[int, Place, str]]:
+    """A sentence's places less the towns named bare ("Extinction Rebellion Bath gathered in
+    Keynsham", "some Duong Noi residents protested in Ba Dinh", "the Mayor of Munster") when a
+    town of another province follows a place word ("in", "at", "in the village of") after them:
+    that one is where the event is. A bare town in the same province may be the place the other
+    qualifies."""
+    rx = rules(lang).get("place_intro_end")
+    if rx is None or len(places) < 2:
+        return places
+    town = ("town", "district", "crossing")
+    intro = [(off, p) for off, p, rel in places if p.kind in town and rel == "in"
+             and rx.search(text[max(0, off - 60):off + 1])]
+    if not intro:
+        return places
+    # only before the first: a bare town after it may be a list's next item ("à Homs et Alep")
+    first = intro[0][0]
+    return [x for x in places if x[0] >= first or x[1].kind not in town or x[2] != "in"
+            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1 for _, p in intro)]
+
+
 def named_place(text: str, lang: str, country: Place | None) -> Place | None:
     """A place the text names after a place word ("in the village of Sruj", "in Hamdiyyeh") that
     the gazetteer does not know: kept as written, with no coordinates, in the actors' country. A

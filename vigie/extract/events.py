@@ -480,7 +480,7 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
              and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
-    return coding.origins_aside(found)
+    return coding.bare_aside(coding.origins_aside(found), s.text, lang)
 
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:
