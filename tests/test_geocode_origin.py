@@ -129,3 +129,11 @@ def test_bare_town_before_an_introduced_one_is_aside():
     text3 = "Protests took place in Keynsham and Bath."
     places3 = [(text3.index("Keynsham"), keyn, "in"), (text3.index("Bath"), bath, "in")]
     assert coding.bare_aside(places3, text3, "en") == places3
+
+
+def test_countryside_is_around_and_wider_than_an_area_beside(gz, res):
+    ms = gz.find("snipers fired on the Jabal al-Akrad axis in Lattakia countryside.", "en")
+    assert [m.relation for m in ms] == ["in", "around"]
+    loc = where(res, "On 5 May 2019, rebel snipers shot and killed two soldiers on the Jabal al-Akrad "
+                     "axis in Lattakia countryside.")
+    assert loc.name != "Latakia" and loc.geo_precision == 2

@@ -49,6 +49,7 @@ def _lang(code: str) -> dict:
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
+            "near_after": cues("near_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
             "directions": {name_key(w) for w in raw.get("direction_names", [])},
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
@@ -456,6 +457,7 @@ class Gazetteer(Disambiguation):
 
     def _relation(self, text, toks, i, j, L) -> str:
         """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue;
+        'around' before a surroundings word ('Idlib countryside': near, and wider than a town beside);
         'from' after an origin cue ('fled', 'displaced from': where people came from)."""
         prev: list[str] = []
         k = i - 1
@@ -470,6 +472,8 @@ class Gazetteer(Disambiguation):
         if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
                 not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
             return "admin1"
+        if after and any(tuple(after[:len(c)]) == c for c in L["near_after"] if c):
+            return "around"
         if _ends_with(prev, L["near_before"]):
             return "near"
         return "from" if _ends_with(prev, L["origin_before"]) else "in"

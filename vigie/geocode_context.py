@@ -99,7 +99,7 @@ class Disambiguation:
         """A Place as an event Location: precision 1 town/district, 2 near or region, 3 admin1/country."""
         if place.kind in ("admin1", "country"):
             precision = 3
-        elif relation == "near" or place.kind == "region":
+        elif relation in ("near", "around") or place.kind == "region":
             precision = 2
         else:
             precision = 1

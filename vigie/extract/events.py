@@ -487,7 +487,8 @@ def _nearest(places, anchor: int) -> tuple[Place | None, str]:
     """The most specific place, nearest the cue (places after it slightly preferred)."""
     def score(p):
         off, place, relation = p
-        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 0)
+        # a place's surroundings ('X countryside') are wider than an area named beside them
+        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 1 if relation == "around" else 0)
         return spec * 300 + (abs(off - anchor) if off >= anchor else (anchor - off) * 1.3)
     off, place, relation = min(places, key=score)
     return place, relation
@@ -767,7 +768,7 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
 def _location(d: _Draft) -> Location:
     p = d.place
     precision = 3 if p.kind in ("admin1", "country") or d.relation == "admin1" else \
-        2 if d.relation == "near" or p.kind == "region" else 1
+        2 if d.relation in ("near", "around") or p.kind == "region" else 1
     return Location(name=p.name, country=p.country, geo_precision=precision, admin1=p.admin1,
                     admin2=p.admin2, iso3=p.iso3, lat=p.lat, lon=p.lon, geonames_id=p.geonames_id)
 
