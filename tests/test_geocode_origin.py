@@ -121,14 +121,19 @@ def test_bare_town_before_an_introduced_one_is_aside():
     text = "Members of Rebellion Bath gathered in Keynsham to protest."
     places = [(text.index("Bath"), bath, "in"), (text.index("Keynsham"), keyn, "in")]
     assert coding.bare_aside(places, text, "en") == places[1:]
-    # a bare town of the same province stays (it may be the place the other qualifies)
+    # a smaller bare town of the same province stays (it may be the place the other qualifies)
+    big = Place("Keynsham", 2, 2, "United Kingdom", iso3="GBR", admin1="South", kind="town", population=50_000)
     text2 = "Saltford residents gathered in Keynsham."
-    places2 = [(0, same, "in"), (text2.index("Keynsham"), keyn, "in")]
+    places2 = [(0, same, "in"), (text2.index("Keynsham"), big, "in")]
     assert coding.bare_aside(places2, text2, "en") == places2
+    # ... not a bigger one: 'the Saltford council met in Keynsham village'
+    bigger = Place("Saltford", 3, 3, "United Kingdom", iso3="GBR", admin1="South", kind="town", population=90_000)
+    places3 = [(0, bigger, "in"), (text2.index("Keynsham"), big, "in")]
+    assert coding.bare_aside(places3, text2, "en") == places3[1:]
     # a bare town after the introduced one may be a list's next item
     text3 = "Protests took place in Keynsham and Bath."
-    places3 = [(text3.index("Keynsham"), keyn, "in"), (text3.index("Bath"), bath, "in")]
-    assert coding.bare_aside(places3, text3, "en") == places3
+    places4 = [(text3.index("Keynsham"), keyn, "in"), (text3.index("Bath"), bath, "in")]
+    assert coding.bare_aside(places4, text3, "en") == places4
 
 
 def test_countryside_is_around_and_wider_than_an_area_beside(gz, res):

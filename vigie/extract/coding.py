@@ -341,8 +341,9 @@ def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> li
     """A sentence's places less the towns named bare ("Extinction Rebellion Bath gathered in
     Keynsham", "some Duong Noi residents protested in Ba Dinh", "the Mayor of Munster") when a
     town of another province follows a place word ("in", "at", "in the village of") after them:
-    that one is where the event is. A bare town in the same province may be the place the other
-    qualifies."""
+    that one is where the event is, and so when it is no bigger ("Deir-ez-Zor Military Council in
+    Basira town"). A bare town in the same province, smaller than the other, may be the place the
+    other qualifies ("shelled Kafr Nabl in Idlib")."""
     rx = rules(lang).get("place_intro_end")
     if rx is None or len(places) < 2:
         return places
@@ -354,7 +355,8 @@ def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> li
     # only before the first: a bare town after it may be a list's next item ("à Homs et Alep")
     first = intro[0][0]
     return [x for x in places if x[0] >= first or x[1].kind not in town or x[2] != "in"
-            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1 for _, p in intro)]
+            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1 and p.population > x[1].population
+                   for _, p in intro)]
 
 
 def named_place(text: str, lang: str, country: Place | None) -> Place | None:
