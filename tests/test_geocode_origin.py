@@ -142,3 +142,10 @@ def test_countryside_is_around_and_wider_than_an_area_beside(gz, res):
     loc = where(res, "On 5 May 2019, rebel snipers shot and killed two soldiers on the Jabal al-Akrad "
                      "axis in Lattakia countryside.")
     assert loc.name != "Latakia" and loc.geo_precision == 2
+
+
+def test_qualifier_after_a_place_word(gz):
+    from vigie.geocode_qualify import qualified
+    text = "police clashed in Saint Petersburg city (Florida) on Sunday"
+    ms = qualified(gz, gz.find(text, "en"), text, "en")
+    assert [m.text for m in ms] == ["Saint Petersburg"] and ms[0].candidates[0].iso3 == "USA"

@@ -94,6 +94,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
     place word are looked up within the place named next (`typed_names`)."""
     mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
+    words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
     for i in range(len(mentions)):
@@ -102,7 +103,9 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         end, quals, paren = _qualifiers(mentions, text, i)
         if end < 0 or not quals:
             continue
-        head = next((j for j, m in enumerate(mentions) if m.end == end), None)
+        # 'Belet Weyne town (Belet Weyne, Hiraan)': a place word may sit between name and qualifier
+        head = next((j for j, m in enumerate(mentions) if m.end == end or
+                     (m.end < end and text[m.end:end].strip() in words)), None)
         qplaces = [c for j in quals for c in mentions[j].candidates]
         if head is not None and head not in quals:
             h = mentions[head]
