@@ -149,3 +149,9 @@ def test_qualifier_after_a_place_word(gz):
     text = "police clashed in Saint Petersburg city (Florida) on Sunday"
     ms = qualified(gz, gz.find(text, "en"), text, "en")
     assert [m.text for m in ms] == ["Saint Petersburg"] and ms[0].candidates[0].iso3 == "USA"
+
+
+def test_countryside_is_not_wider_than_a_town_beside(res):
+    loc = where(res, "On 5 May 2019, gunmen attacked a checkpoint in Tal Hmis countryside in al-Hasakeh, "
+                     "killing two fighters.")
+    assert "asakah" not in loc.name and loc.name.startswith("Tall") and loc.geo_precision == 2

@@ -348,7 +348,7 @@ def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> li
     if rx is None or len(places) < 2:
         return places
     town = ("town", "district", "crossing")
-    intro = [(off, p) for off, p, rel in places if p.kind in town and rel == "in"
+    intro = [(off, p) for off, p, rel in places if p.kind in town and rel in ("in", "around")
              and rx.search(text[max(0, off - 60):off + 1])]
     if not intro:
         return places

@@ -485,10 +485,13 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:
     """The most specific place, nearest the cue (places after it slightly preferred)."""
+    # a place's surroundings ('X countryside') are wider than an area named beside them ('Jabal
+    # al-Akrad axis in Lattakia countryside'), not than a town ('Tal Hmis countryside in Hasakeh')
+    area = any(p[1].kind == "region" and p[2] == "in" for p in places)
+
     def score(p):
         off, place, relation = p
-        # a place's surroundings ('X countryside') are wider than an area named beside them
-        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 1 if relation == "around" else 0)
+        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 1 if relation == "around" and area else 0)
         return spec * 300 + (abs(off - anchor) if off >= anchor else (anchor - off) * 1.3)
     off, place, relation = min(places, key=score)
     return place, relation
