@@ -113,6 +113,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX article_bands_key ON article_bands (band_key);
     """,
+    # 3: named people with their age ("Jane Doe, 23"), by article: a follow-up report (an arrest,
+    # a trial) weeks after an incident finds its earlier reports through the victim it names.
+    """
+    CREATE TABLE article_people (
+        person_key TEXT NOT NULL,
+        article_id TEXT NOT NULL
+    );
+    CREATE INDEX article_people_key ON article_people (person_key);
+    """,
 ]
 
 
@@ -218,6 +227,8 @@ class Store:
                            " VALUES (?, ?)", (doc.id, changes.signature))
                 db.executemany("INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)",
                                [(key, doc.id) for key in changes.bands])
+            db.executemany("INSERT INTO article_people (person_key, article_id) VALUES (?, ?)",
+                           [(key, doc.id) for key in changes.people])
         return True
 
     def _add_event(self, db: sqlite3.Connection, event: Event) -> None:
@@ -311,6 +322,17 @@ class Store:
                     "SELECT s.article_id, s.signature FROM article_bands b JOIN article_signatures s"
                     " USING (article_id) WHERE b.band_key = ?", (key,)):
                 out[row[0]] = row[1]
+        return out
+
+    def people_articles(self, keys: Iterable[str], limit: int) -> dict[str, list[str]]:
+        """Stored articles naming each person key; a key named by more than `limit` articles is
+        left out (a public figure, not a victim), as is a key no article names."""
+        out: dict[str, list[str]] = {}
+        for key in keys:
+            rows = self.db.execute("SELECT DISTINCT article_id FROM article_people WHERE person_key = ?"
+                                   " ORDER BY article_id LIMIT ?", (key, limit + 1)).fetchall()
+            if 0 < len(rows) <= limit:
+                out[key] = [r[0] for r in rows]
         return out
 
     def article_text(self, article_id: str) -> tuple[str | None, date | None, str | None]:

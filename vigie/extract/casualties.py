@@ -67,6 +67,8 @@ def rules(lang: str) -> dict:
         "coordinated": re.compile(r"^[\w\s'-]{0,30}(?:" + joiners + r")(?:\s+" + _alt(c.get("possessives", []))
                                   + r")?\s*$"),
         "subgroup_join": re.compile(r"^[\w\s'-]{0,20}(?:" + joiners + r")\s*$"),
+        # "74 regime and allied militia forces and 59 IS fighters": the first group's words, then a joiner
+        "group_join": re.compile(r"^[\w\s'’-]{0,45}(?:" + joiners + r")\s*$"),
         "cumulative": re.compile(_alt(c.get("cumulative", []))),
         "cumulative_before": re.compile(_alt(c.get("cumulative_before", []))),
         "cumulative_breaks": re.compile(_alt([re.escape(w) for w in c.get("cumulative_breaks", [])])),
@@ -159,7 +161,7 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
                      besides=bool(r["elsewhere"] and r["elsewhere"].search(clause)))
         out.append(fig)
         parent = fig if kind else None
-    out = _coordinated(_enumerations(out), low, r)
+    out = _following(_coordinated(_enumerations(out), low, r), low, r)
     if any(f.kind in ("killed", "arrested") and f.count >= STATISTICS_SCALE for f in out):
         out = [replace(f, cumulative=True) for f in out]
     if not any(f.kind == "killed" for f in out):
@@ -178,6 +180,18 @@ def _coordinated(out: list[Figure], low: str, r) -> list[Figure]:
         if f.kind is None and f.group and nxt.kind and not nxt.subgroup \
                 and r["coordinated"].match(low[f.end:nxt.start]):
             out[k] = replace(f, kind=nxt.kind, cumulative=nxt.cumulative)
+    return out
+
+
+def _following(out: list[Figure], low: str, r) -> list[Figure]:
+    """"Killing at least 74 regime forces and 59 IS fighters": a group figure joined right after
+    a toll, with no verb of its own, is more of that toll's kind (a group of its own, so the two
+    add up)."""
+    for k in range(1, len(out)):
+        f, prev = out[k], out[k - 1]
+        if f.kind is None and f.group and prev.kind and not prev.subgroup and prev.group != f.group \
+                and r["group_join"].match(low[prev.end:f.start]):
+            out[k] = replace(f, kind=prev.kind, cumulative=prev.cumulative)
     return out
 
 

@@ -83,7 +83,8 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not (
         r["agent"] and r["agent"].search(low[max(trig.end, off - 30):off]))
         and not speaks(low, off, len(a.mention or ""), lang) for off, a in actors)
-    words = r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)
+    words = (r["armed_targets"] and r["armed_targets"].search(low, trig.end, end)) \
+        or named_member(text, trig.end, end, lang)
     if words and speaks(low, words.start(), len(words.group(0)), lang):
         words = None                     # "..., police said": the police report, they are no target
     if not words and r["passive"] is not None and r["passive"].search(low, max(0, trig.start - 60),
@@ -103,6 +104,21 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
         doers = {a.type for off, a in actors if off < trig.start}
         victim = bool(words or armed_after) and bool(doers & set(ARMED)) and "State forces" not in doers
     return r["by_sub"]["Armed clash"] if victim else rule
+
+
+def named_member(text: str, start: int, end: int, lang: str):
+    """A member of a group named by its proper name ("a member of Hurras al Deen", "a Sultan Murad
+    Division member"): in these notes a named group is an armed one, unless the words name a party,
+    council or community (`civil_bodies`)."""
+    r = rules(lang)
+    m = r["named_members"] and r["named_members"].search(text, start, end)
+    low = text.lower()
+    if m is None or (r["civil_bodies"] and r["civil_bodies"].search(low, m.start(), min(len(text), m.end() + 40))):
+        return None
+    # "a former FARC member" is no fighter now; "killed by a member of the CV" names the killer
+    if r["member_not_before"] and r["member_not_before"].search(low[max(0, m.start() - 20):m.start()]):
+        return None
+    return m
 
 
 def speaks(low: str, off: int, length: int, lang: str) -> bool:
@@ -288,7 +304,8 @@ def attempted(low: str, triggers: list[Trigger], lang: str) -> list[Trigger]:
 def captures(text: str, low: str, lang: str) -> list[Trigger]:
     """"Regime forces captured Maar Shurin", "HTS controlled Tall Khatra": a verb of taking
     followed by a proper name (capitalised in the text, as places are in English and French) is
-    a territorial change, whose sub-type the actors then decide."""
+    a territorial change, whose sub-type the actors then decide. A transliterated name may open
+    on its lower-case article ("captured al-Emiriat area")."""
     r = rules(lang)
     rx = r["capture_verbs"]
     if rx is None:
@@ -300,7 +317,8 @@ def captures(text: str, low: str, lang: str) -> list[Trigger]:
         article = r["capture_articles"]
         if article is not None and (a := article.match(rest.lower())):
             rest = rest[a.end():]
-        if rule is not None and rest[:1].isupper():
+        particle = r["name_particle"] and r["name_particle"].match(rest)
+        if rule is not None and (rest[:1].isupper() or (particle and rest[particle.end():][:1].isalpha())):
             out.append(Trigger(m.start(), m.end(), rule))
     return out
 

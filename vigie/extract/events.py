@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from ..geocode_qualify import qualified
 from ..models import Actor, Claim, DateMention, Document, Event, Location, Place, PlaceMention, Source
 from . import casualties as cas
-from . import coding
+from . import coding, coding_battle, coding_toll
 from .actors import find_actors, roles
 from .dates import find_dates
 from .numbers import find_numbers
@@ -87,12 +87,14 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
             drafts.append(d)
     drafts = coding.protest_sequels(drafts, doc, lang)
+    coding_battle.answered(drafts, doc, lang)
+    coding_battle.remote_in_battle(drafts)
     _placed_by_focus(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
     events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
-    return sorted(events, key=lambda e: -e.confidence)
+    return coding_toll.shared(sorted(events, key=lambda e: -e.confidence), doc.text, lang)
 
 
 def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:
@@ -365,6 +367,7 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
     violent = today or violent           # "les attaques à la bombe, au lendemain d'un attentat suicide"
     trig = coding.named_weapon(s.low, violent[0] if violent else None, violent, lang)
     trig = coding.battle_amid_remote(violent, trig, s.low, lang)
+    trig = coding_battle.bomb_in_fighting(violent, trig, s.low, lang)
     if trig and killed:
         # the cue nearest the death toll: "après l'offensive le 31 juillet contre Hama, l'armée a
         # envoyé dimanche ses chars à l'assaut de Deir Ezzor tuant 42 civils" is about the assault
@@ -405,8 +408,8 @@ def _violent_rule(s: _Sentence, lang: str, killed) -> tuple[Trigger, Rule] | Non
                                                    lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, coding.unarmed_clash(s.text, coding.armed_target(s.text, s.low, trig, trig.rule,
-                                                                     groups, lang), lang)
+    return trig, coding.unarmed_clash(s.text, coding_battle.armed_any(s.text, s.low, trig, s.triggers,
+                                                                        groups, lang), lang)
 
 
 def _one_sided(s: _Sentence, rule: Rule, killed, lang: str) -> Rule:

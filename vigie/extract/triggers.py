@@ -63,6 +63,15 @@ def rules(lang: str) -> dict:
         "setting": _rx(data.get("setting")),
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
+        "answered_fire": _rx(data.get("answered_fire")),
+        "name_particle": re.compile(r"(?:" + "|".join(data["name_particle"]) + r")")
+        if data.get("name_particle") else None,
+        # case-sensitive: the group's name is capitalised
+        "named_members": re.compile(r"(?<!\w)(?:" + "|".join(data["named_members"]) + r")(?!\w)")
+        if data.get("named_members") else None,
+        "civil_bodies": _rx(data.get("civil_bodies")),
+        "member_not_before": re.compile(r"(?<!\w)(?:" + "|".join(data["member_not_before"]) + r")\s*(?:an? |the )?$")
+        if data.get("member_not_before") else None,
         "capture_verbs": _rx(data.get("capture_verbs")),
         "protest_motive": _rx(data.get("protest_motive")),
         "motive_ends": _rx(data.get("motive_ends")),

@@ -1,0 +1,49 @@
+"""Settlements as told, and one newsroom's two same-day reports (resolution's vetoes)."""
+from dataclasses import replace
+from datetime import date
+
+from conftest import make_event
+from vigie.models import Fatalities, Source
+from vigie.resolve import same_event
+from vigie.told_places import one_newsroom_twice, settlements, settlements_differ
+
+
+def test_settlements_named_with_their_kind():
+    assert settlements("Shelling hit the village of Tal al-Sultan and Kafr Nabl city on Monday.", "en") \
+        == {"tal al sultan", "kafr nabl"}
+    assert settlements("On 3 May, forces shelled Al-Bughaz town in Aleppo countryside.", "en") == {"bughaz"}
+    assert settlements("In Tal Abu Dhahab village, two men were killed.", "en") == {"tal abu dhahab"}
+    assert settlements("Clashes on the Kabashin axis in Aleppo countryside.", "en") == {"kabashin"}
+    assert settlements("Treize civils ont péri dans la localité d'Aïn Larose.", "fr") == {"ain larose"}
+    assert settlements("Two people were killed in Aleppo on Friday.", "en") == frozenset()
+
+
+def with_quote(event, article_id, quote, best=None, outlet="SOHR", published=date(2016, 3, 3)):
+    src = Source(article_id, quote, 0, len(quote), outlet=outlet, published=published)
+    fat = Fatalities(best=best, low=best, high=best)
+    return replace(event, sources=(src,), fatalities=fat, claims=()).with_id()
+
+
+def test_two_villages_on_one_day_are_two_events():
+    base = make_event("a1")
+    a = with_quote(base, "a1", "Regime aircraft struck the village of Sruj, killing two.", 2, outlet="AFP")
+    b = with_quote(base, "b1", "An air strike hit Maarzaf town, killing five.", 5, outlet="Reuters")
+    c = with_quote(base, "c1", "Air strikes on the village of Sruj killed three people.", 3, outlet="Reuters")
+    assert settlements_differ(a, b, "en") and not settlements_differ(a, c, "en")
+    assert not same_event(a, b, "en") and same_event(a, c, "en")
+    # a report that names no settlement is not kept apart by this rule
+    d = with_quote(base, "d1", "Air strikes on Aleppo province killed four.", 4, outlet="Reuters")
+    assert not settlements_differ(a, d, "en")
+
+
+def test_one_newsroom_tells_two_events_in_one_day_unless_they_share_a_toll():
+    base = make_event("a1")
+    a = with_quote(base, "a1", "Clashes broke out between regime forces and rebels, killing 3.", 3)
+    b = with_quote(base, "b1", "Rebels attacked regime positions, killing one soldier.", 1)
+    assert one_newsroom_twice(a, b, "en") and not same_event(a, b, "en")
+    same_toll = with_quote(base, "c1", "Rebels and regime forces fought; three were killed.", 3)
+    assert not one_newsroom_twice(a, same_toll, "en")
+    other_outlet = with_quote(base, "d1", "Fighting killed one soldier.", 1, outlet="AFP")
+    assert not one_newsroom_twice(a, other_outlet, "en")
+    next_day = with_quote(base, "e1", "Fighting killed one soldier.", 1, published=date(2016, 3, 4))
+    assert not one_newsroom_twice(a, next_day, "en")
