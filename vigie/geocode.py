@@ -49,9 +49,16 @@ def _lang(code: str) -> dict:
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
-            "near_before": cues("near_before"),
+            "near_after": cues("near_after"),
+            "near_before": cues("near_before"), "origin_before": cues("origin_before"),
+            "directions": {name_key(w) for w in raw.get("direction_names", [])},
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"]))}
+
+
+def not_place(name: str, lang: str) -> bool:
+    """Is the name one places.yaml lists as no place (a month, a weekday, a person, a common word)?"""
+    return name_key(name) in _lang(lang)["stop"]
 
 
 def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
@@ -316,9 +323,15 @@ class Gazetteer(Disambiguation):
                 continue
             start, end = toks[i][0], toks[j - 1][1]
             relation = self._relation(text, toks, i, j, L)
+            if relation != "admin1" and article_free(" ".join(t[3] for t in toks[i:j]), self.particles) in L["directions"]:
+                i = j                       # 'Ahrar al-Sharqiyah', 'Nashweh al-Gharbiyeh': a compass word
+                continue
             if relation == "admin1":
                 places = self._as_admin1(places)
-            out.append(PlaceMention(start, end, text[start:end], tuple(places[:MAX_CANDIDATES]), relation))
+            # provinces ranked past the cut stay: 'Melbourne (Victoria)' needs Australia's Victoria,
+            # 20th of the name after Hong Kong and 18 towns
+            keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2]
+            out.append(PlaceMention(start, end, text[start:end], tuple(keep), relation))
             i = j
         return out
 
@@ -443,7 +456,9 @@ class Gazetteer(Disambiguation):
         return not before or before[-1] in ".!?:;\n…"
 
     def _relation(self, text, toks, i, j, L) -> str:
-        """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue."""
+        """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue;
+        'around' before a surroundings word ('Idlib countryside': near, and wider than a town beside);
+        'from' after an origin cue ('fled', 'displaced from': where people came from)."""
         prev: list[str] = []
         k = i - 1
         while k >= 0 and len(prev) < 10 and not STRONG_PUNCT.search(text[toks[k][1]:toks[k + 1][0]]):
@@ -457,9 +472,11 @@ class Gazetteer(Disambiguation):
         if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
                 not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
             return "admin1"
+        if after and any(tuple(after[:len(c)]) == c for c in L["near_after"] if c):
+            return "around"
         if _ends_with(prev, L["near_before"]):
             return "near"
-        return "in"
+        return "from" if _ends_with(prev, L["origin_before"]) else "in"
 
     def _as_admin1(self, places: list[Place]) -> list[Place]:
         """Candidates read as provinces: admin1 places first, then the admin1 of each town."""

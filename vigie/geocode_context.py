@@ -14,7 +14,8 @@ from .models import Location, Place, PlaceMention
 FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
 BESIDE_ADMIN1_BONUS = 3.0   # another place of the sentence in the same admin1: a 1,000-fold population ratio
 BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
-ADMIN1_BONUS = 6.0      # a province named in the sentence outweighs a 10^6 population ratio
+ADMIN1_BONUS = 6.0
+ANYWHERE_MIN_POP = 1000  # a named town outside the actors' country: GeoNames' villages of 500-1,000 share first names      # a province named in the sentence outweighs a 10^6 population ratio
 
 
 def _prior(p: Place) -> float:
@@ -83,8 +84,14 @@ class Disambiguation:
         X") when `find` passed it over: `find` asks 15,000 people of a town outside the home
         countries lest first names pass for places, a bar a place word makes needless (on 2,000
         ACLED global rows, 45 events had no coordinates for a name the gazetteer holds). Within
-        the report's country when it has one, else the likeliest anywhere; else as written."""
+        the report's country when it has one, else the likeliest anywhere (1,000+ people when a
+        country was given); else as written."""
         found = [p for p in self.lookup(named.name, named.iso3 or None) if p.kind not in ("admin1", "country")]
+        if not found and named.iso3:
+            # the country is the actors' ("Russian forces shelled the airfield in
+            # Starokostiantyniv"): a town of that name anywhere, populous enough to be meant
+            found = [p for p in self.lookup(named.name) if p.kind not in ("admin1", "country")
+                     and p.population >= ANYWHERE_MIN_POP]
         return found[0] if found else named
 
     @staticmethod
@@ -92,7 +99,7 @@ class Disambiguation:
         """A Place as an event Location: precision 1 town/district, 2 near or region, 3 admin1/country."""
         if place.kind in ("admin1", "country"):
             precision = 3
-        elif relation == "near" or place.kind == "region":
+        elif relation in ("near", "around") or place.kind == "region":
             precision = 2
         else:
             precision = 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import lang as lang_data
+from .geocode import not_place
 from .models import Place, PlaceMention
 
 ADMIN_KINDS = ("admin1", "region", "country")
@@ -44,10 +46,55 @@ def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, l
     return -1, [], False
 
 
-def qualified(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+# between two items of a list: commas, '&', digits, unmatched capitalized names (no lowercase word:
+# "displaced from Homs in Jarablus")
+LIST_GAP = re.compile(r"(?:[\s,&\d]|[A-Z][\w'’\-]*)*")
+
+
+def origin_lists(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """The items of a list opened by an origin cue are origins too: 'inhabitants from the
+    villages of Tourou, Ngossi, Roum, Dzalou protested in Mokolo'."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, m = out[i - 1], out[i]
+        gap = text[prev.end:m.start]
+        if prev.relation == "from" and m.relation == "in" and LIST_GAP.fullmatch(gap) and re.search(r"[,&]", gap):
+            out[i] = PlaceMention(m.start, m.end, m.text, m.candidates, "from")
+    return out
+
+
+def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[PlaceMention]:
+    """'Mzeireb town in Dara countryside', 'near A'rima town in Aleppo countryside': a name `find`
+    passed over, followed by a place word (places.yaml place_words_after) and by a place named
+    within 45 characters, is looked up within that place's province (as `lookup` with admin1, whose
+    scoped transliteration fallbacks reach village spellings the open text match must not)."""
+    words = lang_data.load(lang, "places").get("place_words_after") or []
+    if not words:
+        return mentions
+    out = list(mentions)
+    for m in re.finditer(r"((?:[A-Z][\w'’\-]* ){0,2}[A-Z][\w'’\-]*) (?:" + "|".join(map(re.escape, words)) + r")\b", text):
+        start, end = m.span(1)
+        if any(x.start < end and x.end > start for x in mentions) or not_place(m.group(1).split()[0], lang):
+            continue
+        scope = next((x for x in mentions if x.candidates and 0 < x.start - end <= 45), None)
+        for q in scope.candidates[:3] if scope else ():
+            admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
+            found = [c for c in gz.lookup(m.group(1), q.iso3, admin1 if q.kind != "country" else None)
+                     if c.kind not in ADMIN_KINDS and c.name != q.name]
+            if found:
+                out.append(PlaceMention(start, end, m.group(1), tuple(found), "in"))
+                break
+    return sorted(out, key=lambda x: x.start)
+
+
+def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = None) -> list[PlaceMention]:
     """The sentence's mentions with qualifiers applied: a qualified name keeps its homonyms within
     the qualifier and the qualifiers are dropped; a name `find` passed over is looked up within
-    them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay."""
+    them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay.
+    The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
+    place word are looked up within the place named next (`typed_names`)."""
+    mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
+    words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
     for i in range(len(mentions)):
@@ -56,7 +103,9 @@ def qualified(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]
         end, quals, paren = _qualifiers(mentions, text, i)
         if end < 0 or not quals:
             continue
-        head = next((j for j, m in enumerate(mentions) if m.end == end), None)
+        # 'Belet Weyne town (Belet Weyne, Hiraan)': a place word may sit between name and qualifier
+        head = next((j for j, m in enumerate(mentions) if m.end == end or
+                     (m.end < end and text[m.end:end].strip() in words)), None)
         qplaces = [c for j in quals for c in mentions[j].candidates]
         if head is not None and head not in quals:
             h = mentions[head]

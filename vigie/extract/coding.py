@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..geocode import not_place
 from ..models import Place, PlaceMention
 
 from .actors import find_actors
@@ -331,7 +332,9 @@ def within_named_province(m: PlaceMention, mentions: list[PlaceMention], text: s
     # characters, no comma), not "Moscou-Damas" nor a town named in the next clause
     after = [o for o in mentions if o.candidates and 3 <= o.start - m.end <= 45
              and "," not in text[m.end:o.start]]
-    provinces = {(c.iso3, c.admin1) for o in after for c in o.candidates[:1] if c.admin1}
+    # every homonym of the province: 'Saint Petersburg (Florida) for a rally organized by Florida
+    # [...]' is not dropped for Colombia's Floridablanca, the first reading of 'Florida'
+    provinces = {(c.iso3, c.admin1) for o in after for c in o.candidates if c.admin1}
     if not provinces or not m.candidates:
         return m
     inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) in provinces)
@@ -344,24 +347,76 @@ def within_named_province(m: PlaceMention, mentions: list[PlaceMention], text: s
     return None
 
 
+def origins_aside(places: list[tuple[int, Place, str]]) -> list[tuple[int, Place, str]]:
+    """A sentence's places less those people or forces came from ("fled Aleppo", "displaced from
+    Raqqa": relation 'from'), when it names another; else the origin is the only place told."""
+    if all(rel == "from" for _, _, rel in places):
+        return [(off, p, "in") for off, p, _ in places]
+    return [x for x in places if x[2] != "from"]
+
+
+def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> list[tuple[int, Place, str]]:
+    """A sentence's places less the towns named bare ("Extinction Rebellion Bath gathered in
+    Keynsham", "some Duong Noi residents protested in Ba Dinh", "the Mayor of Munster") when a
+    town of another province follows a place word ("in", "at", "in the village of") after them:
+    that one is where the event is, and so when it is no bigger ("Deir-ez-Zor Military Council in
+    Basira town"). A bare town in the same province, smaller than the other, may be the place the
+    other qualifies ("shelled Kafr Nabl in Idlib")."""
+    rx = rules(lang).get("place_intro_end")
+    if rx is None or len(places) < 2:
+        return places
+    town = ("town", "district", "crossing")
+    intro = [(off, p) for off, p, rel in places if p.kind in town and rel in ("in", "around")
+             and rx.search(text[max(0, off - 60):off + 1])]
+    if not intro:
+        return places
+    # only before the first: a bare town after it may be a list's next item ("à Homs et Alep")
+    first = intro[0][0]
+    return [x for x in places if x[0] >= first or x[1].kind not in town or x[2] != "in"
+            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1 and p.population > x[1].population
+                   for _, p in intro)]
+
+
 def named_place(text: str, lang: str, country: Place | None) -> Place | None:
     """A place the text names after a place word ("in the village of Sruj", "in Hamdiyyeh") that
-    the gazetteer does not know: kept as written, with no coordinates, in the actors' country."""
+    the gazetteer does not know: kept as written, with no coordinates, in the actors' country. A
+    month, a weekday or another word places.yaml lists as no place ("on Sunday", "en Mars") is not
+    one, nor are the words after it."""
     rx = rules(lang)["place_intro"]
     if rx is None:
         return None
-    m = rx.search(text)
-    if m is None:
-        return None
-    name = m.group("name").strip(" -'")
-    return Place(name=name, lat=None, lon=None, country=country.country if country else None,
-                 iso3=country.iso3 if country else None, kind="town")
+    for m in rx.finditer(text):
+        words = m.group("name").strip(" -'").split()
+        cut = next((k for k, w in enumerate(words) if not_place(w, lang)), len(words))
+        if cut and not not_place(" ".join(words[:cut]), lang):
+            return Place(name=" ".join(words[:cut]), lat=None, lon=None,
+                         country=country.country if country else None,
+                         iso3=country.iso3 if country else None, kind="town")
+    return None
 
 
-def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter) -> None:
-    """A report that names no town or province we know ("clashed in the village of Sruj", "a
-    protest in Luxembourg") still tells its events: each is placed at the name the text gives
-    after a place word, else at its country (geo_precision 3)."""
+def told_place(doc, index: int, gazetteer, focus: Counter) -> Place | None:
+    """The place an event told without one is at: the most specific place its whole sentence
+    names (a clause with no cue may hold it: "detained a blogger while in custody in Nukus"), else
+    the last one of the two sentences before in its paragraph ("occupied a house in Vienna. [...]
+    12 people were arrested.")."""
+    rank = {"district": 0, "town": 0, "crossing": 0, "region": 1, "admin1": 2}
+    for j in (index, index - 1, index - 2):
+        if j < 0 or doc.sentences[j].paragraph != doc.sentences[index].paragraph:
+            break
+        mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+        chosen = [p for p in gazetteer.choose_all(mentions, dict(focus)) if p is not None
+                  and p.kind in rank] if mentions else []
+        if chosen:
+            return min(chosen, key=lambda p: rank[p.kind]) if j == index else chosen[-1]
+    return None
+
+
+def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None) -> None:
+    """A report that names no town or province we know in its event sentences ("clashed in the
+    village of Sruj", "a protest in Luxembourg") still tells its events: each is placed at the
+    name the text gives after a place word, else at the place its sentence or the two before name
+    (`told_place`), else at its country (geo_precision 3)."""
     if any(d.place is not None and d.place.kind != "country" for d in drafts):
         return
     for d in drafts:
@@ -372,6 +427,8 @@ def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter) -> None:
             named = None                 # "in Luxembourg": the country itself, with its coordinates
         elif named is not None and gazetteer is not None:
             named = gazetteer.place_named(named)
+        if named is None and doc is not None and gazetteer is not None and d.place is None:
+            named = told_place(doc, d.sentence.index, gazetteer, focus)
         # with neither, the event is still told ("Officers attacked a student demonstration"):
         # its place is unknown, as ACLED's own precision 3 allows, with no coordinates
         d.place, d.relation = (named, "in") if named else \

@@ -90,7 +90,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding_battle.answered(drafts, doc, lang)
     coding_battle.remote_in_battle(drafts)
     _placed_by_focus(drafts)
-    coding.place_unknown(drafts, lang, gazetteer, countries)
+    coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
     events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
@@ -478,18 +478,23 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
         m = coding.within_named_province(m, s.mentions, s.text)
         if m is not None:
             mentions.append(m)
-    mentions = qualified(gazetteer, mentions, s.text)      # "Mokolo (Extreme-Nord)", "X, Luhansk"
+    mentions = qualified(gazetteer, mentions, s.text, lang)   # "Mokolo (Extreme-Nord)", "X town in Y"
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
-    return [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
-            and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
+             and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    return coding.bare_aside(coding.origins_aside(found), s.text, lang)
 
 
 def _nearest(places, anchor: int) -> tuple[Place | None, str]:
     """The most specific place, nearest the cue (places after it slightly preferred)."""
+    # a place's surroundings ('X countryside') are wider than an area named beside them ('Jabal
+    # al-Akrad axis in Lattakia countryside'), not than a town ('Tal Hmis countryside in Hasakeh')
+    area = any(p[1].kind == "region" and p[2] == "in" for p in places)
+
     def score(p):
         off, place, relation = p
-        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 0)
+        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 1 if relation == "around" and area else 0)
         return spec * 300 + (abs(off - anchor) if off >= anchor else (anchor - off) * 1.3)
     off, place, relation = min(places, key=score)
     return place, relation
@@ -769,7 +774,7 @@ def _freeze(d: _Draft, doc: Document, lang: str, countries: Counter, deniers: fr
 def _location(d: _Draft) -> Location:
     p = d.place
     precision = 3 if p.kind in ("admin1", "country") or d.relation == "admin1" else \
-        2 if d.relation == "near" or p.kind == "region" else 1
+        2 if d.relation in ("near", "around") or p.kind == "region" else 1
     return Location(name=p.name, country=p.country, geo_precision=precision, admin1=p.admin1,
                     admin2=p.admin2, iso3=p.iso3, lat=p.lat, lon=p.lon, geonames_id=p.geonames_id)
 

@@ -86,6 +86,9 @@ def rules(lang: str) -> dict:
         # case-sensitive: the name after the place word is capitalised
         "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"
                                   + _NAME + r")") if data.get("place_intro") else None,
+        # the text up to a name's first letter ends with a place word: "in K", "in the village of K"
+        "place_intro_end": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+\w$")
+        if data.get("place_intro") else None,
         "capture_articles": re.compile(r"(?:" + "|".join(data["capture_articles"]) + r")\s+")
         if data.get("capture_articles") else None,
         "agent": re.compile(r"(?<!\w)(?:" + "|".join(data["agent"]) + r")\b[^,.;]{0,20}$")
