@@ -47,3 +47,10 @@ def test_one_newsroom_tells_two_events_in_one_day_unless_they_share_a_toll():
     assert not one_newsroom_twice(a, other_outlet, "en")
     next_day = with_quote(base, "e1", "Fighting killed one soldier.", 1, published=date(2016, 3, 4))
     assert not one_newsroom_twice(a, next_day, "en")
+
+
+def test_an_outlet_field_may_list_several_sources():
+    base = make_event("a1")
+    a = with_quote(base, "a1", "Clashes broke out, killing 3.", 3, outlet="SOHR; Liveuamap")
+    b = with_quote(base, "b1", "Rebels attacked a checkpoint, killing one.", 1, outlet="Jisr; SOHR")
+    assert one_newsroom_twice(a, b, "en")
