@@ -13,9 +13,13 @@ def res():
     return Resources.default()
 
 
-def main(res, text, published="2019-05-10"):
+def extract(res, text, published="2019-05-10"):
     art = Article(id="a1", text=text, lang="en", published=date.fromisoformat(published))
-    events = process(art, res)[1]
+    return process(art, res)[1]
+
+
+def main(res, text, published="2019-05-10"):
+    events = extract(res, text, published)
     assert events, text
     return events[0]
 
@@ -138,3 +142,27 @@ def test_group_figures_joined_after_a_toll_add_up(res):
 def test_militia_detaining_militia_members_is_a_clash(res):
     e = main(res, "On 8 May 2019, Fatemiyoun Brigade detained two QDW members near Deir ez Zor.")
     assert e.event_type == "Battles"
+
+
+def test_a_second_toll_told_with_also_adds_up(res):
+    e = main(res, "On 3 May 2020, 12 soldiers were killed when IS fighters ambushed their convoy "
+                  "near Palmyra. Three shepherds nearby were also killed in the ambush.", "2020-05-04")
+    assert e.fatalities.best == 15
+
+
+def test_a_gunman_killed_after_a_clash_is_its_toll(res):
+    events = extract(res, "On 2 May 2020, clashes broke out between two armed groups in Menbij. "
+                          "1 gunman was killed.", "2020-05-04")
+    assert [(e.sub_event_type, e.fatalities.best) for e in events] == [("Armed clash", 1)]
+
+
+def test_deaths_told_during_the_clashes_are_the_clash_toll(res):
+    events = extract(res, "On 2 May 2020, regime forces clashed with rebels in Kafr Nabl. Four civilians "
+                          "were killed by shelling during the clashes.", "2020-05-04")
+    assert [(e.sub_event_type, e.fatalities.best) for e in events] == [("Armed clash", 4)]
+
+
+def test_one_victim_or_a_killers_count_before_the_verb_still_tells_one_death(res):
+    for text in ("On 2 May 2020, one loyalist militia fighter was killed by rebels near Talbiseh.",
+                 "On 2 May 2020, 2 IS fighters riding a motorcycle assassinated a QSD fighter in Hajin."):
+        assert main(res, text, "2020-05-04").fatalities.best == 1, text

@@ -42,3 +42,8 @@ def test_place_named_after_a_place_word_gets_coordinates(gz):
     assert p.lat is not None and p.admin1 == "Corse"
     q = gz.place_named(Place("Qaryat Mawhuma", None, None, "Syria", "SYR", kind="town"))
     assert q.lat is None and q.name == "Qaryat Mawhuma"
+
+
+def test_a_town_of_another_province_than_the_parenthesis_is_a_namesake(gz):
+    got = run(gz, "In Campinas (Sao Paulo), police clashed with gunmen near Floresta hill.")
+    assert [g[0] for g in got] == ["Campinas"]

@@ -30,10 +30,10 @@ PINS = {
     ("syria", "date"): 0.983,
     ("syria", "location"): 0.463,
     ("global", "event_type"): 0.887,
-    ("global", "sub_event_type"): 0.843,
-    ("global", "fatalities_exact"): 0.91,
+    ("global", "sub_event_type"): 0.844,
+    ("global", "fatalities_exact"): 0.912,
     ("global", "date"): 0.961,
-    ("global", "location"): 0.659,
+    ("global", "location"): 0.66,
 }
 FILES = {"syria": "syria_battles_2017-2023.dev.csv", "global": "global_sample_2022.dev.csv"}
 

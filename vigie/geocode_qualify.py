@@ -97,6 +97,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
+    scopes: list[Place] = []         # the provinces a parenthesis gave a town of the sentence
     for i in range(len(mentions)):
         if i in drop:
             continue
@@ -113,6 +114,8 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
             if inside:
                 out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation)
                 drop.update(quals)
+                if paren:
+                    scopes.extend(qplaces)
             elif paren and all(c.kind not in ADMIN_KINDS for c in h.candidates):
                 # 'Concepcion (Corrientes)': not Chile's Concepción. After a comma the next name
                 # may be a list's next item ('Homs, Hama and Aleppo'): the name is kept
@@ -133,4 +136,15 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         if found:
             out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in"))
             drop.update(quals)
+    drop.update(_namesakes_aside(out, drop, scopes, gz))
     return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)
+
+
+def _namesakes_aside(mentions: list[PlaceMention], drop: set[int], scopes: list[Place], gz) -> set[int]:
+    """'In Nova Friburgo (Rio de Janeiro), ... in Alto do Floresta community': once a parenthesis
+    has set the sentence in a province, a town named with no qualifier of its own whose every
+    homonym lies in another province of that country is a namesake, not the place told."""
+    countries = {q.iso3 for q in scopes}
+    return {j for j, m in enumerate(mentions) if j not in drop and m.candidates
+            and all(c.kind not in ADMIN_KINDS and c.iso3 in countries
+                    and not any(_inside(c, q, gz) for q in scopes) for c in m.candidates)}

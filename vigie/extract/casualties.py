@@ -167,7 +167,12 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     if not any(f.kind == "killed" for f in out):
         # "Mechaal Tamo a été assassiné vendredi": one person killed, with no figure to say so
         m = r["one_killed"].search(low)
-        if m and not any(m.start() - 60 < n.end <= m.start() for n in nums if n not in ages):
+        # a figure just before the verb may be its toll, told otherwise; not when it is one ("One
+        # militia fighter was killed") or counts people with no death of theirs, the killers ("2
+        # IS fighters assassinated a QSD fighter"): 40 Syria development rows read no death so
+        doers = {(f.start, f.end) for f in out if f.kind is None and f.group}
+        if m and not any(m.start() - 60 < n.end <= m.start() for n in nums
+                         if n not in ages and n.value != 1 and (n.start, n.end) not in doers):
             out.append(Figure(m.start(), m.end(), 1, "exact", "killed", None, False, False))
     return out
 

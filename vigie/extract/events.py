@@ -130,6 +130,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> _Sen
     dates = find_dates(text, doc.ref_date, doc.lang)
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     figs += coding.unknown_toll(low, figs, doc.lang)
+    trig = coding_toll.victim_nouns(trig, figs, low, doc.lang)
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(text, doc.lang) if gazetteer else []
@@ -225,15 +226,22 @@ def _drafts_of(s: _Sentence, doc: Document, lang: str, gazetteer, countries: Cou
         if target and claims and not places:
             _attach(target, s, claims)
         return out
+    # a battle just told, named again ("during the clashes") by a sentence with other cues
+    fighting = _previous(drafts, s, ("battle",)) if violent and any(
+        t.rule.family == "battle" and is_anaphoric(s.low, t, lang) for t in s.triggers) else None
     if violent:
         trig, rule = violent
+        if fighting and trig.rule.requires_actor:
+            fighting = None              # "as the result of the clash the village was liberated"
         if (_blocked(s, trig, lang) or has(s.low, lang, "hearsay")) and not killed:
             violent = None
         elif (rule.inferred or all(is_anaphoric(s.low, t, lang) for t in s.triggers
-                                   if t.rule.family in VIOLENT_FAMILIES)) and not places:
+                                   if t.rule.family in VIOLENT_FAMILIES) or fighting) and not places:
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
-            # another report of the event just told, not a new event
-            target = _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred else (rule.family,)) \
+            # another report of the event just told, not a new event; "civilians were killed by
+            # shelling during the clashes": deaths in the fighting told before, its toll
+            target = fighting or _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred
+                                           else (rule.family,)) \
                 or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
