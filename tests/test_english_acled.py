@@ -166,3 +166,12 @@ def test_one_victim_or_a_killers_count_before_the_verb_still_tells_one_death(res
     for text in ("On 2 May 2020, one loyalist militia fighter was killed by rebels near Talbiseh.",
                  "On 2 May 2020, 2 IS fighters riding a motorcycle assassinated a QSD fighter in Hajin."):
         assert main(res, text, "2020-05-04").fatalities.best == 1, text
+
+
+@pytest.mark.parametrize("text, best", [
+    ("On 2 May 2020, gunmen assassinated 2 members of the police in Tafas.", 2),
+    ("On 2 May 2020, IS managed to kill 14 soldiers near Sukhnah.", 14),
+    ("On 2 May 2020, shelling killed between 5 to 9 civilians in Ariha.", 5),
+])
+def test_tolls_after_assassinated_managed_to_kill_and_a_range(res, text, best):
+    assert main(res, text, "2020-05-04").fatalities.best == best

@@ -29,10 +29,10 @@ PINS = {
     ("syria", "fatalities_exact"): 0.884,
     ("syria", "date"): 0.983,
     ("syria", "location"): 0.463,
-    ("global", "event_type"): 0.887,
+    ("global", "event_type"): 0.888,
     ("global", "sub_event_type"): 0.844,
     ("global", "fatalities_exact"): 0.912,
-    ("global", "date"): 0.961,
+    ("global", "date"): 0.962,
     ("global", "location"): 0.66,
 }
 FILES = {"syria": "syria_battles_2017-2023.dev.csv", "global": "global_sample_2022.dev.csv"}
