@@ -175,3 +175,9 @@ def test_one_victim_or_a_killers_count_before_the_verb_still_tells_one_death(res
 ])
 def test_tolls_after_assassinated_managed_to_kill_and_a_range(res, text, best):
     assert main(res, text, "2020-05-04").fatalities.best == best
+
+
+def test_the_capital_is_the_capital_of_the_country_told(res):
+    events = extract(res, "Protests spread across Syria on Friday. Security forces arrested 20 protesters "
+                          "in the capital on Friday.", "2020-05-04")
+    assert [e.location.name for e in events] == ["Damascus"]

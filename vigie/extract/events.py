@@ -491,6 +491,8 @@ def _places(s: _Sentence, gazetteer, countries: Counter, lang: str) -> list[tupl
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
              and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    capital = None if found else coding.capital_named(s.text, s.low, lang, gazetteer, countries)
+    found += [capital] if capital else []
     return coding.bare_aside(coding.origins_aside(found), s.text, lang)
 
 

@@ -100,6 +100,7 @@ def rules(lang: str) -> dict:
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
         "day_before": _opened_clause(data.get("day_before"), r"(?:^|,)"),
         "relative_clause": _opened_clause(data.get("relative_clause"), ","),
+        "capital": _rx(data.get("capital")),
         "place_anaphora": re.compile(r"(?<!\w)(?:" + "|".join(data["place_anaphora"]) + r")(?!\w)")
         if data.get("place_anaphora") else None,
         "anaphora": re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data.get("anaphora", []))
