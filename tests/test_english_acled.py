@@ -181,3 +181,9 @@ def test_the_capital_is_the_capital_of_the_country_told(res):
     events = extract(res, "Protests spread across Syria on Friday. Security forces arrested 20 protesters "
                           "in the capital on Friday.", "2020-05-04")
     assert [e.location.name for e in events] == ["Damascus"]
+
+
+def test_a_bodyguard_or_a_brigade_leader_shot_is_an_armed_target(res):
+    for text in ("On 2 May 2020, gunmen shot and killed a bodyguard of a faction leader in Azaz.",
+                 "On 2 May 2020, gunmen shot and killed a Hamza Brigades leader in Azaz."):
+        assert main(res, text, "2020-05-04").sub_event_type == "Armed clash", text
