@@ -55,3 +55,19 @@ def test_headline_is_not_read_again_when_the_body_tells_the_story(res):
                   text="A man was shot and killed outside a bar in Memphis on Friday night, police said.")
     events = process(art, res)[1]
     assert len(events) == 1 and events[0].fatalities.best == 1
+
+
+def test_follow_up_that_tells_only_an_old_shooting_takes_its_day(res):
+    art = Article(id="f1", lang="en", published=date(2017, 8, 20),
+                  text="Police have charged a man months after the case went cold.\n"
+                       "The two victims were shot and killed at a house in Memphis on March 28.")
+    events = process(art, res)[1]
+    assert events and events[0].event_date == date(2017, 3, 28)
+
+
+def test_old_shooting_beside_recent_news_stays_background(res):
+    art = Article(id="f2", lang="en", published=date(2017, 8, 20),
+                  text="A man was shot and killed in Memphis on Saturday, police said.\n"
+                       "Two people were shot and killed at a house in Memphis on March 28.")
+    events = process(art, res)[1]
+    assert [e.event_date for e in events] == [date(2017, 8, 19)]
