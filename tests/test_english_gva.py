@@ -27,6 +27,10 @@ def subs(text):
     "The gun went off while he was loading it",
     "A woman was hit by a stray bullet",
     "Deputies say the hunting accident left him wounded",
+    "Police accuse a woman of fatally shooting a toddler",
+    "Man shoots girlfriend and her son",
+    "Juvenile shot in arm near a school",
+    "Arrest made in double homicide",
 ])
 def test_gun_injuries_are_attacks(text):
     assert "Attack" in subs(text)
@@ -36,6 +40,10 @@ def test_gun_injuries_are_attacks(text):
                                   "Rebels shot down a drone"])
 def test_other_shots_are_not(text):
     assert "Attack" not in subs(text)
+
+
+def test_a_shootout_is_a_clash():
+    assert "Armed clash" in subs("A shootout with officers ended the chase")
 
 
 def test_headline_of_a_page_without_story_is_read(res):
