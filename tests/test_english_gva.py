@@ -79,3 +79,13 @@ def test_old_shooting_beside_recent_news_stays_background(res):
                        "Two people were shot and killed at a house in Memphis on March 28.")
     events = process(art, res)[1]
     assert [e.event_date for e in events] == [date(2017, 8, 19)]
+
+
+def test_headline_is_read_alone_when_the_page_pushes_it_out(res):
+    art = Article(id="h3", lang="en", published=date(2017, 3, 4),
+                  title="Man dead following Memphis shooting",
+                  text="Sign in with your account\nWelcome back. Please sign in\nWhy are we asking this?\n"
+                       "By submitting your registration information, you agree to our Terms of Service "
+                       "and Privacy Policy and to the use of your data by our partners worldwide.")
+    events = process(art, res)[1]
+    assert events and events[0].location.name == "Memphis"

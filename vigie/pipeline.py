@@ -63,6 +63,9 @@ def events_of(doc: Document, gazetteer) -> list[Event]:
     if events or not title or title in doc.text:
         return events
     head = normalize(replace(doc.article, text=title + "\n" + doc.text))
+    if title not in head.text:
+        # the body's first lines pushed it out of the lines kept before the body: alone, then
+        head = normalize(replace(doc.article, text=title))
     return extract_events(head, gazetteer)
 
 
