@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from test_resolve import ALEPPO, IDLEB, ev
-from vigie.one_act import ages, one_act
+from vigie.one_act import ages, one_act, one_victim
 from vigie.resolve import family, same_event, same_name
 
 ATTACK = dict(kind="Attack", etype="Violence against civilians")
@@ -34,3 +34,13 @@ def test_other_tolls_towns_or_days_stay_apart():
                           ev("a2", ALEPPO, day=date(2016, 3, 9), killed=2, **CLASH), "en")
     # a strike and a shooting are told apart by every report
     assert not one_act(ev("a1", killed=2), ev("a2", killed=2, **CLASH), "en", family, same_name)
+
+
+def test_a_victims_age_joins_reports_stating_days_two_apart():
+    a = ev("a1", quote="A 3-year-old was shot at home on Saturday.", **ATTACK)
+    b = ev("a2", day=date(2016, 3, 5), quote="The 3-year-old died on Monday.", **ATTACK)
+    assert one_victim(a, b, "en", family, same_name)
+    far = ev("a3", day=date(2016, 3, 6), quote="The 3-year-old died.", **ATTACK)
+    other = ev("a4", day=date(2016, 3, 4), quote="A 40-year-old was shot.", **ATTACK)
+    assert not one_victim(a, far, "en", family, same_name)
+    assert not one_victim(a, other, "en", family, same_name)

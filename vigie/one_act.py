@@ -14,6 +14,9 @@ import re
 from . import lang as langdata
 from .models import Event
 
+# Two reports that each state their day may still tell one shooting a day or two apart: one
+# counts from the night it began, one from the death in hospital or the first police statement.
+VICTIM_DAYS = 2
 # Acts of people on the ground; air strikes, shelling and bombs are told alike by every report.
 PERSON_FAMILIES = ("attack", "battle", "protest", "riot")
 
@@ -42,4 +45,16 @@ def one_act(a: Event, b: Event, lang: str, family, same_name) -> bool:
     ka, kb = a.fatalities.best, b.fatalities.best
     if ka and kb and ka == kb:
         return True
+    return bool(_ages(a, lang) & _ages(b, lang))
+
+
+def one_victim(a: Event, b: Event, lang: str, family, same_name) -> bool:
+    """Personal violence at one town (by name), at most VICTIM_DAYS apart, with a victim of the
+    same age in both reports' sentences: one act whatever day each states."""
+    if family(a, lang) not in PERSON_FAMILIES or family(b, lang) not in PERSON_FAMILIES:
+        return False
+    if a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) > VICTIM_DAYS:
+        return False
+    if a.location.geo_precision != 1 or b.location.geo_precision != 1 or not same_name(a.location, b.location):
+        return False
     return bool(_ages(a, lang) & _ages(b, lang))
