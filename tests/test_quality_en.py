@@ -24,15 +24,15 @@ ROWS = 2000
 PINS = {
     ("case", "weighted_f1_acled25"): 75.1,
     ("case", "weighted_f1_all30"): 66.9,
-    ("syria", "event_type"): 0.924,
-    ("syria", "sub_event_type"): 0.916,
-    ("syria", "fatalities_exact"): 0.884,
+    ("syria", "event_type"): 0.923,
+    ("syria", "sub_event_type"): 0.915,
+    ("syria", "fatalities_exact"): 0.894,
     ("syria", "date"): 0.983,
-    ("syria", "location"): 0.463,
-    ("global", "event_type"): 0.888,
-    ("global", "sub_event_type"): 0.844,
-    ("global", "fatalities_exact"): 0.912,
-    ("global", "date"): 0.962,
+    ("syria", "location"): 0.462,
+    ("global", "event_type"): 0.893,
+    ("global", "sub_event_type"): 0.849,
+    ("global", "fatalities_exact"): 0.915,
+    ("global", "date"): 0.963,
     ("global", "location"): 0.66,
 }
 FILES = {"syria": "syria_battles_2017-2023.dev.csv", "global": "global_sample_2022.dev.csv"}

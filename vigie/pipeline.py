@@ -11,7 +11,7 @@ its output for a set of articles is what `vigie ingest` stores for them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .extract.events import extract_events
@@ -47,7 +47,26 @@ class Resources:
 def process(article: Article, res: Resources) -> tuple[Document, list[Event]]:
     """Normalize one article and extract its events."""
     doc = normalize(article)
-    return doc, extract_events(doc, res.gazetteer)
+    return doc, events_of(doc, res.gazetteer)
+
+
+def events_of(doc: Document, gazetteer) -> list[Event]:
+    """An article's events; a body that tells none is read again under its headline.
+
+    Pages kept from the web often hold a sign-up form, a tweet frame or a video list where the
+    story was: their headline ("4 shot, one fatally, on ... street") is the only report (GVA: 331
+    of 6,335 articles told no event, a third of them with a headline that does). Normalization
+    keeps the headline out of the body (it is metadata), so it is put back only here.
+    """
+    events = extract_events(doc, gazetteer)
+    title = (doc.article.title or "").strip()
+    if events or not title or title in doc.text:
+        return events
+    head = normalize(replace(doc.article, text=title + "\n" + doc.text))
+    if title not in head.text:
+        # the body's first lines pushed it out of the lines kept before the body: alone, then
+        head = normalize(replace(doc.article, text=title))
+    return extract_events(head, gazetteer)
 
 
 def run(articles: Iterable[Article], res: Resources | None = None,
@@ -61,7 +80,7 @@ def run(articles: Iterable[Article], res: Resources | None = None,
     res = res or Resources.default()
     for article in articles:
         doc = normalize(article)
-        events = None if skip and skip(doc) else extract_events(doc, res.gazetteer)
+        events = None if skip and skip(doc) else events_of(doc, res.gazetteer)
         yield doc, events
         if progress:
             progress(1)

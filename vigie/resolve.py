@@ -28,6 +28,7 @@ from .extract import casualties as cas
 from .extract.dates import find_dates
 from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
+from .one_act import one_act, one_victim
 from .told_places import one_newsroom_twice, settlements_differ
 from .models import Event, Fatalities, Location
 from .people import linked_events, same_victim
@@ -240,7 +241,9 @@ def _side(actor) -> tuple:
 
 def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
     """Could two reports tell one event (CODEBOOK: one action, one place, one day)?"""
-    return (same_kind(a, b, lang) and days_agree(a, b, mentions) and places_agree(a.location, b.location)
+    return ((same_kind(a, b, lang) or one_act(a, b, lang, family, same_name))
+            and (days_agree(a, b, mentions) or one_victim(a, b, lang, family, same_name))
+            and places_agree(a.location, b.location)
             and actors_agree(a, b) and not settlements_differ(a, b, lang)
             and not one_newsroom_twice(a, b, lang))
 

@@ -70,6 +70,8 @@ class _Draft:
 # How far back a follow-up's named day may lie: GVA's follow-ups (charges, funerals) come weeks
 # after the shooting; a day named a season earlier is background, not the article's news.
 FOLLOW_UP_DAYS = 60
+# An article that tells no recent event may follow one up to a year old (a trial, a sentence).
+INCIDENT_DAYS = 366
 
 
 def extract_events(doc: Document, gazetteer) -> list[Event]:
@@ -92,9 +94,29 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     _placed_by_focus(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
-    events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in _merge(drafts)]
+    merged = _merge(drafts)
+    events = [_freeze(d, doc, lang, countries, deniers, ctx["news"]) for d in merged]
     events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
+    if not events and (day := _incident_day(merged, doc.ref_date)):
+        # nothing new is told: the article follows the incident of the day it names
+        events = [_freeze(d, doc, lang, countries, deniers, day) for d in merged]
+        events = [e for e in events if e is not None and e.confidence >= MIN_CONFIDENCE]
     return coding_toll.shared(sorted(events, key=lambda e: -e.confidence), doc.text, lang)
+
+
+def _incident_day(drafts: list[_Draft], ref: date | None) -> date | None:
+    """The day of the violence an article tells only as past: its most told day, within a year.
+
+    A follow-up (an arrest, a charge, a ruling) months after a shooting tells no event of its
+    own days; the shooting it names ("were shot and killed ... on March 28") is its news (GVA: 43
+    of 403 articles without an event told only such a day). An article that tells any recent
+    event keeps its old days as background."""
+    if ref is None:
+        return None
+    days = Counter(d.day for d in drafts if d.day and d.precision == "day" and d.place is not None
+                   and d.rule.family in VIOLENT_FAMILIES
+                   and MAX_AGE_DAYS < (ref - d.day).days <= INCIDENT_DAYS)
+    return max(days, key=lambda x: (days[x], x)) if days else None
 
 
 def _read(doc: Document, i: int, gazetteer) -> list[_Sentence]:

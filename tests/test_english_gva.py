@@ -1,0 +1,91 @@
+"""US local gun-violence reports (written for these tests): headline counts, accidental shootings,
+and a page whose body holds no story but whose headline does."""
+from datetime import date
+
+import pytest
+
+from vigie.extract.triggers import find_triggers
+from vigie.models import Article
+from vigie.pipeline import Resources, process
+
+
+@pytest.fixture(scope="module")
+def res():
+    return Resources.default()
+
+
+def subs(text):
+    return {t.rule.sub_event_type for t in find_triggers(text.lower(), "en")}
+
+
+@pytest.mark.parametrize("text", [
+    "3 shot, one fatally, on a quiet street",
+    "7-year-old shot in a Midtown neighborhood",
+    "Two people were shot near the highway",
+    "Boy, 9, accidentally shoots himself with a handgun",
+    "Teen shoots self in leg while cleaning rifle",
+    "The gun went off while he was loading it",
+    "A woman was hit by a stray bullet",
+    "Deputies say the hunting accident left him wounded",
+    "Police accuse a woman of fatally shooting a toddler",
+    "Man shoots girlfriend and her son",
+    "Juvenile shot in arm near a school",
+    "Arrest made in double homicide",
+])
+def test_gun_injuries_are_attacks(text):
+    assert "Attack" in subs(text)
+
+
+@pytest.mark.parametrize("text", ["She shot a film about the city", "The photo shoot went well",
+                                  "Rebels shot down a drone"])
+def test_other_shots_are_not(text):
+    assert "Attack" not in subs(text)
+
+
+def test_a_shootout_is_a_clash():
+    assert "Armed clash" in subs("A shootout with officers ended the chase")
+
+
+def test_headline_of_a_page_without_story_is_read(res):
+    art = Article(id="h1", lang="en", published=date(2017, 3, 4),
+                  title="5 shot, two fatally, outside a bar in Memphis",
+                  text="By submitting your registration information, you agree to our Terms of "
+                       "Service and Privacy Policy and to receive our newsletters every week.\n"
+                       "Already have an account? Click here to sign in and read more stories today.")
+    events = process(art, res)[1]
+    assert events and events[0].sub_event_type == "Attack"
+    assert events[0].location.name == "Memphis"
+
+
+def test_headline_is_not_read_again_when_the_body_tells_the_story(res):
+    art = Article(id="h2", lang="en", published=date(2017, 3, 4),
+                  title="Shooting in Memphis",
+                  text="A man was shot and killed outside a bar in Memphis on Friday night, police said.")
+    events = process(art, res)[1]
+    assert len(events) == 1 and events[0].fatalities.best == 1
+
+
+def test_follow_up_that_tells_only_an_old_shooting_takes_its_day(res):
+    art = Article(id="f1", lang="en", published=date(2017, 8, 20),
+                  text="Police have charged a man months after the case went cold.\n"
+                       "The two victims were shot and killed at a house in Memphis on March 28.")
+    events = process(art, res)[1]
+    assert events and events[0].event_date == date(2017, 3, 28)
+
+
+def test_old_shooting_beside_recent_news_stays_background(res):
+    art = Article(id="f2", lang="en", published=date(2017, 8, 20),
+                  text="A man was shot and killed in Memphis on Saturday, police said.\n"
+                       "Two people were shot and killed at a house in Memphis on March 28.")
+    events = process(art, res)[1]
+    assert [e.event_date for e in events] == [date(2017, 8, 19)]
+
+
+def test_headline_is_read_alone_when_the_page_pushes_it_out(res):
+    art = Article(id="h3", lang="en", published=date(2017, 3, 4),
+                  title="Man dead following Memphis shooting",
+                  text="Sign in with your account\nWelcome back. Please sign in\nWhy are we asking this?\n"
+                       "By submitting your registration information, you agree to our Terms of Service "
+                       "and Privacy Policy and to the use of your data by our partners worldwide.")
+    events = process(art, res)[1]
+    assert events and events[0].location.name == "Memphis"
