@@ -245,3 +245,10 @@ def test_a_named_person_who_died_at_the_hospital_is_one_death(res):
     e = main(res, "Eric Whitaker, 52, was shot in Houston on Friday and died at the hospital, police said.",
              "2019-06-01")
     assert e.fatalities.best == 1
+
+
+def test_report_placed_at_the_town_it_names_most(res):
+    # the shooting's sentence names no place; the headline and the police do
+    e = main(res, "Muncie police investigate a shooting\n\nMuncie police were called on Friday, Indiana State Police said.\n\n"
+                  "A 3-year-old girl was shot and killed, apparently by accident.")
+    assert (e.location.name, e.location.admin1) == ("Muncie", "Indiana")

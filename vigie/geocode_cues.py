@@ -1,0 +1,53 @@
+"""The words around a place name in a sentence: how it relates to the event (in, near, around,
+from, a province) and whether anything tells it is a place at all ('in Police' vs 'Police said').
+`toks` are `Gazetteer.find`'s tokens (start, end, raw, folded); `L` its language's folded cues.
+"""
+from __future__ import annotations
+
+import re
+
+STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
+
+
+def ends_with(seq: list[str], cues: list[tuple[str, ...]]) -> bool:
+    """Does the token list end with one of the cues?"""
+    return any(c and tuple(seq[-len(c):]) == c for c in cues)
+
+
+def before(text, toks, i, L, keep_fillers: bool = False) -> list[str]:
+    """Up to ten folded words before token i in its clause, trailing fillers ('the town of') dropped."""
+    prev: list[str] = []
+    k = i - 1
+    while k >= 0 and len(prev) < 10 and not STRONG_PUNCT.search(text[toks[k][1]:toks[k + 1][0]]):
+        prev.insert(0, toks[k][3])
+        k -= 1
+    while prev and prev[-1] in L["fillers"] and not keep_fillers:
+        prev.pop()
+    return prev
+
+
+def cued(text, toks, i, j, L) -> bool:
+    """Is the name told as a place: a locative word before ('in', 'at') or a place word after ('X village')?"""
+    after = tuple(t[3] for t in toks[j:j + 2])
+    prev, raw = before(text, toks, i, L), before(text, toks, i, L, True)
+    told = set(raw[len(prev):])                     # the fillers: 'the town of', 'la ville de'
+    return ends_with(prev, L["cue_before"]) or any(len(c) == 1 and c[0] in told for c in L["cue_before"]) \
+        or any(c and after[:len(c)] == c for c in L["cue_after"])
+
+
+def place_relation(text, toks, i, j, L) -> str:
+    """'admin1' after 'province de', before 'province'; 'near' after a direction or proximity cue;
+    'around' before a surroundings word ('Idlib countryside': near, and wider than a town beside);
+    'from' after an origin cue ('fled', 'displaced from': where people came from)."""
+    prev = before(text, toks, i, L)
+    if ends_with(prev, L["admin1_before"]):
+        return "admin1"
+    after = [t[3] for t in toks[j:j + 2]]
+    if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
+            not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
+        return "admin1"
+    if after and any(tuple(after[:len(c)]) == c for c in L["near_after"] if c):
+        return "around"
+    if ends_with(prev, L["near_before"]):
+        return "near"
+    return "from" if ends_with(prev, L["origin_before"]) else "in"
