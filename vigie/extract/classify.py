@@ -53,12 +53,15 @@ def violent_rule(s: Sentence, lang: str, killed) -> tuple[Trigger, Rule] | None:
             return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
                 if arrest else None
         anchor = Trigger(killed[0].start, killed[0].end, by_sub["Attack"])
-        return anchor, weaker(coding.armed_target(s.text, s.low, anchor, by_sub["Attack"], groups,
+        # the toll's own words may name its victim ("killed a QSD member", "the body of a regime
+        # soldier was found"): the target is read from the toll's start
+        probe = Trigger(killed[0].start, killed[0].start, by_sub["Attack"])
+        return anchor, weaker(coding.armed_target(s.text, s.low, probe, by_sub["Attack"], groups,
                                                    lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
-    return trig, coding.unarmed_clash(s.text, coding_battle.armed_any(s.text, s.low, trig, s.triggers,
-                                                                        groups, lang), lang)
+    rule = coding_battle.armed_any(s.text, s.low, trig, s.triggers, groups, lang)
+    return trig, coding.unarmed_clash(s.text, coding_battle.armed_toll_first(rule, killed, lang), lang)
 
 
 def one_sided(s: Sentence, rule: Rule, killed, lang: str) -> Rule:

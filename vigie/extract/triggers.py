@@ -64,6 +64,7 @@ def rules(lang: str) -> dict:
         "armed_targets": _rx(data.get("armed_targets")),
         "remote_in_support": _rx(data.get("remote_in_support")),
         "answered_fire": _rx(data.get("answered_fire")),
+        "answer_verbs": _rx(data.get("answer_verbs")),
         "name_particle": re.compile(r"(?:" + "|".join(data["name_particle"]) + r")")
         if data.get("name_particle") else None,
         # case-sensitive: the group's name is capitalised
@@ -82,6 +83,10 @@ def rules(lang: str) -> dict:
         "attempt_before": re.compile(r"(?<!\w)(?:" + "|".join(data["attempt_before"]) + r")\b[^,.;]*$")
         if data.get("attempt_before") else None,
         "crowd_may_fight": data.get("crowd_may_fight") or [],
+        # words right before a cue: what they open ends at the cue
+        "support_before": re.compile(r"(?<!\w)(?:" + "|".join(data["support_before"]) + r")\s+(?:[\w'’-]+\s+){0,4}$")
+        if data.get("support_before") else None,
+        "trait_between": _rx(data.get("trait_between")),
         "note_labels": [(re.compile(r"\s*(?:" + k + r")\s*:"), v) for k, v in (data.get("note_labels") or {}).items()],
         # case-sensitive: the name after the place word is capitalised
         "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"

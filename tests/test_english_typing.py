@@ -1,0 +1,70 @@
+"""ACLED event typing of English notes: who was struck, what a weapon did (reports written here)."""
+from datetime import date
+
+import pytest
+
+from vigie.models import Article
+from vigie.pipeline import Resources, process
+
+
+@pytest.fixture(scope="module")
+def res():
+    return Resources.default()
+
+
+def main_type(res, text):
+    art = Article(id="t1", text=text, lang="en", published=date(2021, 6, 3))
+    events = process(art, res)[1]
+    assert events, text
+    return events[0].sub_event_type
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a death told with no cue in the first sentence is the report's event; its victim is armed
+    ("On 2 June 2021, unknown gunmen killed a regime army division member in Mayadin.", "Armed clash"),
+    ("On 2 June 2021, the body of a Hamza Brigade fighter showing bullet wounds was found in Azaz.",
+     "Armed clash"),
+    ("On 2 June 2021, the body of a shepherd was found in Azaz.", "Attack"),
+    # the first target struck is armed; the civilian with him is a bystander
+    ("On 2 June 2021, gunmen opened fire on a member of the regime's military intelligence and a "
+     "civilian in Jasim.", "Armed clash"),
+    ("On 2 June 2021, gunmen opened fire on a civilian and a soldier in Jasim.", "Attack"),
+    # the toll names armed dead first
+    ("On 2 June 2021, militants attacked a bus on the road near Palmyra, killing 8 soldiers and "
+     "1 civilian.", "Armed clash"),
+    ("On 2 June 2021, militants attacked a bus on the road near Palmyra, killing 8 civilians and "
+     "1 soldier.", "Attack"),
+    # detained fighters with others among them
+    ("On 2 June 2021, the Asayish detained ten IS members including four women in Hasakah.",
+     "Armed clash"),
+    # the detaining side is the subject, not the aircraft that supports it; a state's own
+    # detention of fighters stays an arrest
+    ("On 2 June 2021, SDF fighters, supported by Coalition helicopters, detained two IS members in "
+     "Shadadi.", "Armed clash"),
+    ("On 2 June 2021, Iraqi security forces arrested three IS members in Mosul.", "Arrests"),
+])
+def test_armed_targets(res, text, sub):
+    assert main_type(res, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # aircraft in support of a ground operation strike nothing
+    ("On 2 June 2021, SDF fighters supported by Coalition helicopters raided a house in Shadadi, "
+     "killing an IS leader.", "Armed clash"),
+    ("On 2 June 2021, Coalition helicopters struck a house in Shadadi.", "Air/drone strike"),
+    # a bomb a detainee carried is no blast
+    ("On 2 June 2021, the Asayish detained an IS member who was carrying an IED in Hasakah.",
+     "Armed clash"),
+    ("On 2 June 2021, an IED exploded in Hasakah.", "Remote explosive/landmine/IED"),
+    # a blast or a strike that the other side answers, or that sets off fighting, is a clash
+    ("On 2 June 2021, an IED exploded near an army checkpoint in Jasim, which led to clashes "
+     "between the two sides.", "Armed clash"),
+    ("On 2 June 2021, regime forces shelled Atarib with artillery. In response, rebels shelled "
+     "regime positions near the town.", "Armed clash"),
+    ("On 2 June 2021, Israeli warplanes struck positions near Damascus. Regime air defences "
+     "intercepted some of the missiles.", "Armed clash"),
+    ("On 2 June 2021, Israeli warplanes struck positions near Damascus. Air defence systems will "
+     "be delivered later.", "Air/drone strike"),
+])
+def test_weapons_in_context(res, text, sub):
+    assert main_type(res, text) == sub
