@@ -68,3 +68,28 @@ def test_armed_targets(res, text, sub):
 ])
 def test_weapons_in_context(res, text, sub):
     assert main_type(res, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # weapons seized in a detention are its haul
+    ("On 2 June 2021, the Asayish detained four IS members in Hasakah and confiscated their "
+     "weapons.", "Armed clash"),
+    ("On 2 June 2021, police seized a cache of weapons in Hasakah.", "Disrupted weapons use"),
+    # armed men of families fight a clash, unarmed ones a mob
+    ("On 2 June 2021, clashes broke out between armed members of two families in Manbij.",
+     "Armed clash"),
+    ("On 2 June 2021, clashes broke out between members of two families in Manbij.", "Mob violence"),
+    # an abduction told before the death it led to
+    ("On 2 June 2021, the body of a farmer was found in Jasim, killed by gunmen after he was "
+     "kidnapped.", "Attack"),
+    ("On 2 June 2021, gunmen kidnapped a farmer in Jasim.", "Abduction/forced disappearance"),
+    # a word qualifying another is no target
+    ("On 2 June 2021, gunmen shot dead the commander's son in Jasim.", "Attack"),
+    ("On 2 June 2021, gunmen shot dead a commander in Jasim.", "Armed clash"),
+    # the doer after "by" is no target; the dead named before it are
+    ("On 2 June 2021, a farmer was killed by gunmen in Jasim.", "Attack"),
+    ("On 2 June 2021, the bodies of two IS members were found on the road near the hospital in "
+     "Manbij, killed by an unknown armed group.", "Armed clash"),
+])
+def test_what_the_clause_tells(res, text, sub):
+    assert main_type(res, text) == sub

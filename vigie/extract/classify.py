@@ -61,7 +61,7 @@ def violent_rule(s: Sentence, lang: str, killed) -> tuple[Trigger, Rule] | None:
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)
     rule = coding_battle.armed_any(s.text, s.low, trig, s.triggers, groups, lang)
-    return trig, coding.unarmed_clash(s.text, coding_battle.armed_toll_first(rule, killed, lang), lang)
+    return trig, coding.unarmed_clash(s.text, coding_battle.armed_toll_first(rule, killed, s.low, lang), lang)
 
 
 def one_sided(s: Sentence, rule: Rule, killed, lang: str) -> Rule:

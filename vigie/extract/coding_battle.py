@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .coding import armed_target
+from .coding import armed_target, armed_word
 from .triggers import rules
 
 # Remote violence that keeps its own sub-type beside fighting: a chemical attack is coded as such.
@@ -96,15 +96,18 @@ def armed_any(text: str, low: str, trig, triggers: list, groups: set, lang: str)
     return rule
 
 
-def armed_toll_first(rule, killed: list, lang: str):
+def armed_toll_first(rule, killed: list, low: str, lang: str):
     """An attack whose toll names armed dead first and bystanders after ("attacked a regime bus,
-    killing 13 soldiers and 2 civilians") struck the armed side: a clash, its bystanders counted
-    in it (ACLED codes the attack on the armed; Syria development file, first 4,000 rows: 5 such
-    clashes read as attacks)."""
+    killing 13 soldiers and 2 civilians"), or whose one death is told of a fighter ("the body of a
+    QSD commander was found ... with gunshot wounds"), struck the armed side: a clash, its
+    bystanders counted in it (ACLED codes the attack on the armed; Syria development file, first
+    4,000 rows: 5 and 8 such clashes read as attacks)."""
     if rule.sub_event_type != "Attack" or not killed:
         return rule
-    first = min(killed, key=lambda f: f.start).group
-    return rules(lang)["by_sub"]["Armed clash"] if first in ARMED_GROUPS else rule
+    first = min(killed, key=lambda f: f.start)
+    # the toll's own noun, not a word qualifying another ("killing the commander's son")
+    own = armed_word(low, first.start, first.end, lang) is not None
+    return rules(lang)["by_sub"]["Armed clash"] if first.group in ARMED_GROUPS or own else rule
 
 
 def bomb_in_fighting(violent: list, trig, low: str, lang: str):
@@ -142,3 +145,14 @@ def not_struck(low: str, triggers: list, lang: str) -> list:
             continue
         out.append(t)
     return out
+
+
+def told_earlier(low: str, triggers: list, figures: list, lang: str) -> list:
+    """An abduction told as what came before a death ("found killed ... after he was kidnapped
+    two days earlier") is the killing's past: the killing is the event (Syria development file,
+    first 4,000 rows: 7 clashes read as abductions)."""
+    rx = rules(lang)["earlier_before"]
+    if rx is None or not any(f.kind == "killed" for f in figures):
+        return triggers
+    return [t for t in triggers if not (t.rule.sub_event_type == "Abduction/forced disappearance"
+                                        and rx.search(low[max(0, t.start - 40):t.start]))]

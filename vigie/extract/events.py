@@ -115,6 +115,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     figs += coding.unknown_toll(low, figs, doc.lang)
     trig = coding_toll.victim_nouns(trig, figs, low, doc.lang)
+    trig = coding_battle.told_earlier(low, trig, figs, doc.lang)
     if not trig and not any(f.kind == "killed" and not f.cumulative for f in figs):
         return None
     mentions = gazetteer.find(text, doc.lang) if gazetteer else []

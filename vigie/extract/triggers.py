@@ -77,6 +77,8 @@ def rules(lang: str) -> dict:
         "protest_motive": _rx(data.get("protest_motive")),
         "motive_ends": _rx(data.get("motive_ends")),
         "crowds": _rx(data.get("crowds")),
+        "armed_crowd": re.compile(r"(?<!\w)(?:" + "|".join(data["armed_crowd"]) + r")\s+$")
+        if data.get("armed_crowd") else None,
         "protesting_crowds": _rx(data.get("protesting_crowds")),
         "generic_blasts": re.compile("|".join(data["generic_blasts"])) if data.get("generic_blasts") else None,
         "passive": _rx(data.get("passive")),
@@ -87,6 +89,9 @@ def rules(lang: str) -> dict:
         "support_before": re.compile(r"(?<!\w)(?:" + "|".join(data["support_before"]) + r")\s+(?:[\w'’-]+\s+){0,4}$")
         if data.get("support_before") else None,
         "trait_between": _rx(data.get("trait_between")),
+        "earlier_before": re.compile(r"(?<!\w)(?:" + "|".join(data["earlier_before"]) + r")\s*$")
+        if data.get("earlier_before") else None,
+        "possessive_after": re.compile("|".join(data["possessive_after"])) if data.get("possessive_after") else None,
         "note_labels": [(re.compile(r"\s*(?:" + k + r")\s*:"), v) for k, v in (data.get("note_labels") or {}).items()],
         # case-sensitive: the name after the place word is capitalised
         "place_intro": re.compile(r"(?<!\w)(?:" + "|".join(data["place_intro"]) + r")\s+(?P<name>"
