@@ -93,3 +93,38 @@ def test_weapons_in_context(res, text, sub):
 ])
 def test_what_the_clause_tells(res, text, sub):
     assert main_type(res, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a place taken whole changes hands; partly held, the fighting goes on
+    ("On 2 June 2021, rebels took control of Kafr Nabuda after clashes with regime forces.",
+     "Non-state actor overtakes territory"),
+    ("On 2 June 2021, rebels captured most of Kafr Nabuda after clashes with regime forces.",
+     "Armed clash"),
+    ("On 2 June 2021, regime forces achieved partial control of Kafr Nabuda.", "Armed clash"),
+])
+def test_partial_capture(res, text, sub):
+    assert main_type(res, text) == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # people captured are detained: fighters taken by another armed group are a clash, by a
+    # state's own forces an arrest; a place captured is territory
+    ("On 2 June 2021, YPG units captured two IS members near Hasakah.", "Armed clash"),
+    ("On 2 June 2021, Iraqi troops captured two IS fighters near Mosul.", "Arrests"),
+    ("On 2 June 2021, rebels captured the village of Kafr Nabuda.",
+     "Non-state actor overtakes territory"),
+])
+def test_people_captured(res, text, sub):
+    assert main_type(res, text) == sub
+
+
+def test_support_told_again_later(res):
+    """Air strikes a battle's sentence names as its support, told again two sentences on, are
+    that battle's: their dead are counted in it."""
+    text = ("On 2 June 2021, clashes, supported by Coalition aerial bombardment, took place between "
+            "the SDF and IS in Raqqa. IS also set off explosives in the area. Coalition warplanes "
+            "killed 8 civilians in Raqqa.")
+    art = Article(id="t2", text=text, lang="en", published=date(2021, 6, 3))
+    first = process(art, res)[1][0]
+    assert first.sub_event_type == "Armed clash" and first.fatalities.best == 8

@@ -82,7 +82,9 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
         # "killing 13 soldiers and 2 civilians"): ACLED codes the attack on the armed side and
         # counts the bystanders in it; so for detentions ("detained 25 IS members including nine
         # women") (Syria development file: 61 of 4,000 clashes read as attacks, 44 as arrests)
-        if rule.sub_event_type not in ("Attack", "Arrests") or not _armed_first(low, trig, actors, lang):
+        # (not when the toll itself counts civilians: they are the dead)
+        if groups & CIVILIAN_GROUPS or rule.sub_event_type not in ("Attack", "Arrests") \
+                or not _armed_first(low, trig, actors, lang):
             return rule
     # the target is what follows the cue ("shot and killed a QSD fighter", "attacked a regime
     # vehicle"); 80 characters hold the object and its qualifiers. An actor after "by" is the doer.
@@ -99,6 +101,11 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     # killed by an unknown armed group"
     words_of_cue = low[trig.start:trig.end].split()
     by_cue = bool(r["agent"] and len(words_of_cue) > 1 and r["agent"].match(words_of_cue[-1]))
+    # an armed doer named after "by" ("survived an assassination attempt ... by unknown gunmen")
+    # tells the clause's voice too: its target is named before the cue
+    by_cue = by_cue or bool(r["agent"] and any(
+        trig.end <= off < end and a.type in ARMED and r["agent"].search(low[max(0, off - 30):off])
+        for off, a in actors))
     if not words and (by_cue or r["passive"] is not None and r["passive"].search(
             low, max(0, trig.start - 60), trig.end + 30)):
         # "a QSD fighter was shot and killed by unidentified gunmen", "a YPG member was found

@@ -69,7 +69,13 @@ def remote_in_battle(drafts: list) -> None:
         b = next((b for b in battles if _beside(b, d)), None)
         if b is None:
             continue
-        if b.sentence.paragraph != d.sentence.paragraph or abs(b.sentence.index - d.sentence.index) > 1:
+        if b.sentence.paragraph != d.sentence.paragraph:
+            continue
+        # further on in the paragraph, remote fire of the family the battle's own sentence named as its
+        # support ("clashes, supported by Coalition aerial bombardment, ... . Coalition warplanes
+        # killed 8 civilians") is that support again
+        named = any(t.rule.family == d.rule.family for t in b.sentence.triggers)
+        if abs(b.sentence.index - d.sentence.index) > (3 if named else 1):
             continue
         # below the battle, yet still told (an event under MIN_CONFIDENCE would be dropped)
         d.confidence = max(FLOOR, min(d.confidence, b.confidence - BELOW))
