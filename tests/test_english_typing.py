@@ -128,3 +128,15 @@ def test_support_told_again_later(res):
     art = Article(id="t2", text=text, lang="en", published=date(2021, 6, 3))
     first = process(art, res)[1][0]
     assert first.sub_event_type == "Armed clash" and first.fatalities.best == 8
+
+
+@pytest.mark.parametrize("text, sub", [
+    # two sides shelling each other trade fire: a clash
+    ("On 2 June 2021, regime forces shelled Atarib with artillery, amid rebels shelling regime "
+     "positions near the town.", "Armed clash"),
+    ("On 2 June 2021, regime forces traded shelling with rebels near Atarib.", "Armed clash"),
+    ("On 2 June 2021, regime forces shelled Atarib with artillery.",
+     "Shelling/artillery/missile attack"),
+])
+def test_mutual_shelling(res, text, sub):
+    assert main_type(res, text) == sub

@@ -140,9 +140,11 @@ def not_struck(low: str, triggers: list, lang: str) -> list:
     r = rules(lang)
     support, trait = r["support_before"], r["trait_between"]
     arrests = [t for t in triggers if t.rule.family == "arrest"]
+    # beside fighting, support is the battle's (coding.battle_amid_remote reads it there)
+    fighting = any(t.rule.family == "battle" for t in triggers)
     out = []
     for t in triggers:
-        if t.rule.sub_event_type == "Air/drone strike" and support is not None \
+        if t.rule.sub_event_type == "Air/drone strike" and support is not None and not fighting \
                 and support.search(low[max(0, t.start - 60):t.start]):
             continue
         if t.rule.family in ("bomb", "remote") and trait is not None and any(
