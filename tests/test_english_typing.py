@@ -112,6 +112,11 @@ def test_partial_capture(res, text, sub):
     # state's own forces an arrest; a place captured is territory
     ("On 2 June 2021, YPG units captured two IS members near Hasakah.", "Armed clash"),
     ("On 2 June 2021, Iraqi troops captured two IS fighters near Mosul.", "Arrests"),
+    # the detained named by a noun that also cues shootings: no shooting is told
+    ("On 2 June 2021, SDF fighters raided a house in Shiheil where they detained two gunmen.",
+     "Armed clash"),
+    ("On 2 June 2021, the bodies of two members of the armed opposition were found near Harim.",
+     "Armed clash"),
     ("On 2 June 2021, rebels captured the village of Kafr Nabuda.",
      "Non-state actor overtakes territory"),
 ])

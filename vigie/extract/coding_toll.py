@@ -132,7 +132,8 @@ def victim_nouns(triggers: list, figs: list, low: str, lang: str) -> list:
     group = cas.rules(lang)["group"]
     spans = []
     for f in figs:
-        m = group.match(low[f.end:]) if f.kind in ("killed", "injured") else None
+        # and the detained ("detained two gunmen": no shooting is told)
+        m = group.match(low[f.end:]) if f.kind in ("killed", "injured", "arrested") else None
         if m:
             spans.append((f.end, f.end + m.end()))
     # protesters killed still tell a protest ("deux manifestants tués"): only an attacker's noun
