@@ -233,7 +233,7 @@ def test_places_known_only_by_their_country_or_not_at_all_never_agree():
 
 
 def test_police_quoted_as_the_source_are_not_the_target():
-    from vigie.extract.coding import armed_target
+    from vigie.extract.targets import armed_target
     from vigie.extract.triggers import find_triggers
     text = "Two men were shot and killed Tuesday night on the South Side of Chicago, police said."
     trig = find_triggers(text.lower(), "en")[0]

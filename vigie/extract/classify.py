@@ -1,7 +1,7 @@
 """Which ACLED sub-type a sentence's violent cues settle on, and cues that report nothing."""
 from __future__ import annotations
 
-from . import coding, coding_battle
+from . import coding, coding_battle, targets
 from .actors import find_actors
 from .drafts import VICTIM_TYPES, Sentence
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, has, rules
@@ -50,13 +50,13 @@ def violent_rule(s: Sentence, lang: str, killed) -> tuple[Trigger, Rule] | None:
         return None                       # "89 died after flash floods", "a gas tank exploded"
     if trig is None:
         if not killed:
-            return (arrest, coding.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
+            return (arrest, targets.armed_target(s.text, s.low, arrest, arrest.rule, groups, lang)) \
                 if arrest else None
         anchor = Trigger(killed[0].start, killed[0].end, by_sub["Attack"])
         # the toll's own words may name its victim ("killed a QSD member", "the body of a regime
         # soldier was found"): the target is read from the toll's start
         probe = Trigger(killed[0].start, killed[0].start, by_sub["Attack"])
-        return anchor, weaker(coding.armed_target(s.text, s.low, probe, by_sub["Attack"], groups,
+        return anchor, weaker(targets.armed_target(s.text, s.low, probe, by_sub["Attack"], groups,
                                                    lang, by_actor=False))
     if trig.rule.requires_actor:
         return trig, _territory(s, lang, trig, by_sub)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .coding import armed_target, armed_word
+from .targets import armed_target, armed_word
 from .triggers import rules
 
 # Remote violence that keeps its own sub-type beside fighting: a chemical attack is coded as such.
@@ -86,7 +86,7 @@ def remote_in_battle(drafts: list) -> None:
 
 
 def armed_any(text: str, low: str, trig, triggers: list, groups: set, lang: str):
-    """`coding.armed_target` read at every attack cue of the sentence, not only the one nearest
+    """`targets.armed_target` read at every attack cue of the sentence, not only the one nearest
     the toll: "IS attacked regime positions ..., killing and injuring an unknown number of them"
     names its armed target after "attacked", none after "killing and injuring"."""
     rule = armed_target(text, low, trig, trig.rule, groups, lang)
