@@ -29,7 +29,7 @@ from .extract.dates import find_dates
 from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
 from .one_act import one_act, one_victim
-from .told_places import one_newsroom_twice, settlements_differ
+from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import Event, Fatalities, Location
 from .people import linked_events, same_victim
 
@@ -245,7 +245,7 @@ def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
             and (days_agree(a, b, mentions) or one_victim(a, b, lang, family, same_name))
             and places_agree(a.location, b.location)
             and actors_agree(a, b) and not settlements_differ(a, b, lang)
-            and not one_newsroom_twice(a, b, lang))
+            and not one_newsroom_twice(a, b, lang) and not tolls_differ(a, b))
 
 
 
