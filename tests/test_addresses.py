@@ -1,0 +1,41 @@
+"""Street addresses across reports (addresses.py) and near-duplicates' days (resolve.copy_days)."""
+from dataclasses import replace
+from datetime import date
+
+from conftest import make_event
+from vigie.addresses import address_keys, same_block
+from vigie.extract.triggers import VIOLENT_FAMILIES
+from vigie.resolve import copy_days, family
+
+
+def test_one_block_however_written():
+    assert address_keys("A man was shot in the 400 block of Elm Street on Monday.", "en") == ["#400|elm street"]
+    assert address_keys("Officers found him at 417 N. Elm St. after midnight.", "en") == ["#400|elm street"]
+    assert address_keys("Two men were shot on Monday.", "en") == []
+    assert address_keys("Un homme a été blessé au 8, rue des Lilas.", "fr") == ["#0|rue des lilas"]
+
+
+def _ev(day, admin1="Aleppo", article="a1"):
+    e = make_event(article_id=article, day=day, kind="Attack", etype="Violence against civilians")
+    return replace(e, location=replace(e.location, admin1=admin1))
+
+
+def test_one_block_within_a_week():
+    a = _ev(date(2016, 3, 3))
+    assert same_block(a, _ev(date(2016, 3, 8), article="a2"), "en", family, VIOLENT_FAMILIES)
+    assert not same_block(a, _ev(date(2016, 4, 8), article="a2"), "en", family, VIOLENT_FAMILIES)
+    assert not same_block(a, _ev(date(2016, 3, 4), admin1="Idlib", article="a2"), "en", family, VIOLENT_FAMILIES)
+
+
+def _pub(e, day, outlet):
+    return replace(e, sources=tuple(replace(s, published=day, outlet=outlet) for s in e.sources))
+
+
+def test_copies_of_a_dispatch_are_days_apart_at_most():
+    def mentions(article_id):
+        return []      # no report states its day: each is dated by its publication
+    a = _pub(make_event(article_id="a1"), date(2019, 1, 2), "SOHR")
+    assert copy_days(a, _pub(make_event(article_id="a2"), date(2019, 1, 3), "Other"), mentions)
+    assert not copy_days(a, _pub(make_event(article_id="a2"), date(2019, 1, 3), "SOHR"), mentions)
+    assert not copy_days(a, _pub(make_event(article_id="a2"), date(2019, 9, 3), "Other"), mentions)
+    assert copy_days(a, _pub(make_event(article_id="a2"), date(2019, 1, 2), "SOHR"), mentions)
