@@ -39,3 +39,12 @@ def test_copies_of_a_dispatch_are_days_apart_at_most():
     assert not copy_days(a, _pub(make_event(article_id="a2"), date(2019, 1, 3), "SOHR"), mentions)
     assert not copy_days(a, _pub(make_event(article_id="a2"), date(2019, 9, 3), "Other"), mentions)
     assert copy_days(a, _pub(make_event(article_id="a2"), date(2019, 1, 2), "SOHR"), mentions)
+
+
+def test_a_town_and_a_place_near_another_are_two_places():
+    from vigie.models import Location
+    from vigie.resolve import places_agree
+    town = Location(name="Beit Sahm", country="Syria", geo_precision=1, admin1="Rif Dimashq", lat=33.46, lon=36.33, geonames_id=1)
+    near = Location(name="Harasta", country="Syria", geo_precision=2, admin1="Rif Dimashq", lat=33.56, lon=36.36, geonames_id=2)
+    close = replace(near, lat=33.47, lon=36.34)        # about 1.4 km from the town: one spot
+    assert not places_agree(town, near) and places_agree(town, close)
