@@ -9,10 +9,33 @@ from vigie.resolve import copy_days, family
 
 
 def test_one_block_however_written():
-    assert address_keys("A man was shot in the 400 block of Elm Street on Monday.", "en") == ["#400|elm street"]
-    assert address_keys("Officers found him at 417 N. Elm St. after midnight.", "en") == ["#400|elm street"]
+    block = ["#400|elm street", "#|elm street"]
+    assert address_keys("A man was shot in the 400 block of Elm Street on Monday.", "en") == block
+    assert address_keys("Officers found him at 417 N. Elm St. after midnight.", "en") == block
+    assert address_keys("The shooting happened on Elm Street.", "en") == ["#|elm street"]
     assert address_keys("Two men were shot on Monday.", "en") == []
-    assert address_keys("Un homme a été blessé au 8, rue des Lilas.", "fr") == ["#0|rue des lilas"]
+    assert address_keys("Un homme a été blessé au 8, rue des Lilas.", "fr") == ["#0|rue des lilas", "#|rue des lilas"]
+    assert address_keys("Un homme a été blessé dans la rue des Lilas.", "fr") == ["#|rue des lilas"]
+
+
+class _Store:
+    """Articles and their address keys, as Store.people_articles and article_text read them."""
+    def __init__(self, texts):
+        self.texts = texts
+
+    def people_articles(self, keys, limit):
+        out = {k: [a for a, t in self.texts.items() if k in address_keys(t, "en")] for k in keys}
+        return {k: v for k, v in out.items() if 0 < len(v) <= limit}
+
+    def article_text(self, a):
+        return self.texts[a], None, "en"
+
+
+def test_a_street_named_links_unless_another_block_is_given():
+    from vigie.addresses import linked_articles
+    store = _Store({"a": "A boy was shot on Elm Street.", "b": "A man was shot in the 900 block of Elm Street."})
+    assert linked_articles(store, address_keys("The 400 block of Elm Street.", "en"), "en") == ["a"]
+    assert linked_articles(store, address_keys("Shots were fired on Elm Street.", "en"), "en") == ["a", "b"]
 
 
 def _ev(day, admin1="Aleppo", article="a1"):

@@ -51,14 +51,48 @@ def _street(name: str, lang: str) -> str:
 
 
 def address_keys(text: str, lang: str) -> list[str]:
-    """'#block|street' of every street address a text gives (places.yaml street_address)."""
+    """'#block|street' of every street address a text gives, '#|street' of every street it names
+    (places.yaml street_address; a street named without a number has only the latter)."""
     res, _, _ = _rules(lang)
     out = set()
     for r in res:
         for m in r.finditer(text or ""):
             street = _street(m.group("street"), lang)
-            if street:
+            if not street:
+                continue
+            out.add(f"{ADDRESS}|{street}")
+            if m.groupdict().get("number"):
                 out.add(f"{ADDRESS}{int(m.group('number')) // 100 * 100}|{street}")
+    return sorted(out)
+
+
+def _blocks(keys) -> dict[str, set[str]]:
+    """street -> the blocks the keys give on it."""
+    out: dict[str, set[str]] = {}
+    for k in keys:
+        block, street = k[len(ADDRESS):].split("|", 1)
+        if block:
+            out.setdefault(street, set()).add(block)
+    return out
+
+
+def linked_articles(store, keys: list[str], lang: str) -> list[str]:
+    """Stored articles that give one of these blocks, or name one of these streets without giving
+    another block on it ('on Trailer Park Court' and 'the 4900 block of Trailer Park Court')."""
+    found = store.people_articles(keys, ADDRESS_ARTICLES) if keys else {}
+    mine = _blocks(keys)
+    out: set[str] = set()
+    for key, ids in found.items():
+        block, street = key[len(ADDRESS):].split("|", 1)
+        if block:
+            out.update(ids)
+            continue
+        for a in ids:
+            if a in out:
+                continue
+            theirs = _blocks(address_keys(store.article_text(a)[0] or "", lang)) if street in mine else {}
+            if not (mine.get(street) and theirs.get(street) and not mine[street] & theirs[street]):
+                out.add(a)
     return sorted(out)
 
 

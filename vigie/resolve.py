@@ -31,7 +31,7 @@ from .extract.triggers import rules as trigger_rules
 from .one_act import one_act, one_victim
 from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import Event, Fatalities, Location
-from .addresses import ADDRESS_ARTICLES, address_keys, same_block
+from .addresses import address_keys, linked_articles, same_block
 from .extract.triggers import VIOLENT_FAMILIES
 from .people import linked_events, same_victim
 
@@ -375,8 +375,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     changes.people, named_events = linked_events(store, doc.text, lang)
     blocks = address_keys(doc.text, lang)
     changes.people += blocks
-    block_events = [Event.from_json(o) for o in store.article_events(sorted(
-        {a for ids in store.people_articles(blocks, ADDRESS_ARTICLES).values() for a in ids}))] \
+    block_events = [Event.from_json(o) for o in store.article_events(linked_articles(store, blocks, lang))] \
         if blocks else []
     cache: dict[str, list] = {}
 
