@@ -1,0 +1,52 @@
+"""The working records of extraction: what one sentence says, and an event being assembled."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models import Actor, Claim, DateMention, Place, PlaceMention
+from . import casualties as cas
+from .triggers import Rule, Trigger
+
+
+# Events told as background ("le massacre de Houla, le 25 mai") are not the news of the article;
+# ACLED codes them from the reports of their own days. 14 days keeps a week's recap.
+MAX_AGE_DAYS = 14
+SPECIFICITY = {"district": 0, "town": 0, "crossing": 0, "region": 1, "admin1": 2, "country": 3}
+VICTIM_TYPES = ("Civilians", "Protesters")
+EXPLOSIVE = ("remote", "bomb")
+
+
+@dataclass
+class Sentence:
+    """What the reading of one sentence found."""
+    index: int
+    start: int
+    text: str
+    low: str
+    paragraph: int
+    triggers: list[Trigger]
+    dates: list[DateMention]
+    figures: list[cas.Figure]
+    mentions: list[PlaceMention]
+    source: str | None
+    quote: tuple[int, str] = (0, "")              # the whole sentence: (offset, text), for sources
+
+
+@dataclass
+class Draft:
+    """An event being assembled; frozen into an `Event` at the end."""
+    rule: Rule
+    sentence: Sentence
+    anchor: int                                   # offset of the cue in the sentence
+    place: Place | None = None
+    relation: str = "in"
+    day: date | None = None
+    days: tuple = ()
+    precision: str = "unknown"
+    claims: list[Claim] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tags: set = field(default_factory=set)
+    confidence: float = 0.5
+    actor1: Actor | None = None
+    actor2: Actor | None = None

@@ -1,0 +1,103 @@
+"""Where a sentence's events are: its places in the article's context, the nearest to the cue."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..geocode_qualify import qualified
+from ..models import Document, Place, PlaceMention
+from . import coding
+from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
+from .triggers import rules
+
+
+def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
+    """Countries the article's event sentences are about, by how often their places occur."""
+    c: Counter = Counter()
+    for s in read:
+        for p in (gazetteer.choose_all(s.mentions, None) if gazetteer and s.mentions else []):
+            if p is not None:
+                c[p.iso3] += 1
+    if doc.dateline and doc.dateline.place and gazetteer:
+        for m in gazetteer.find(doc.dateline.place, doc.lang):
+            if m.candidates:
+                c[m.candidates[0].iso3] += 0.5
+    return c
+
+
+def placed_by_focus(drafts: list[Draft]) -> None:
+    """An event dated by its own words but told at no place we know ("l'armée était parvenue
+    samedi à s'emparer de la mosquée Khaled Ben Walid") is near the town the article is about."""
+    towns = Counter(d.place.name for d in drafts if d.place is not None
+                    and SPECIFICITY.get(d.place.kind, 0) <= 1)
+    if not towns:
+        return
+    name, n = towns.most_common(1)[0]
+    main = next(d.place for d in drafts if d.place is not None and d.place.name == name)
+    for d in drafts:
+        if d.place is None and d.rule.family in EXPLOSIVE + ("battle",) and n >= 2 \
+                and any(m.day and m.precision == "day" for m in d.sentence.dates):
+            d.place, d.relation = main, "near"
+
+
+def seat(low: str, lang: str, gazetteer) -> Place | None:
+    """Where a named institution meets ("le Conseil de sécurité": New York), when the text is silent."""
+    for rx, name in rules(lang)["seats"]:
+        if rx.search(low):
+            found = gazetteer.lookup(name) if gazetteer else []
+            return found[0] if found else None
+    return None
+
+
+def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
+    """The sentence's places resolved in the article's context: (offset, place, relation)."""
+    if not gazetteer:
+        return []
+    named = {c.name for m in s.mentions for c in m.candidates[:1]}
+    mentions = []
+    for m in s.mentions:
+        inside = [c for c in m.candidates if c.parent and c.parent in named]
+        if inside and len(inside) < len(m.candidates):
+            m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
+        m = coding.within_named_province(m, s.mentions, s.text)
+        if m is not None:
+            mentions.append(m)
+    mentions = qualified(gazetteer, mentions, s.text, lang)   # "Mokolo (Extreme-Nord)", "X town in Y"
+    chosen = gazetteer.choose_all(mentions, dict(countries))
+    based = rules(lang)["place_not_event"]
+    found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
+             and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    capital = None if found else coding.capital_named(s.text, s.low, lang, gazetteer, countries)
+    found += [capital] if capital else []
+    return coding.bare_aside(coding.origins_aside(found), s.text, lang)
+
+
+def nearest(places, anchor: int) -> tuple[Place | None, str]:
+    """The most specific place, nearest the cue (places after it slightly preferred)."""
+    # a place's surroundings ('X countryside') are wider than an area named beside them ('Jabal
+    # al-Akrad axis in Lattakia countryside'), not than a town ('Tal Hmis countryside in Hasakeh')
+    area = any(p[1].kind == "region" and p[2] == "in" for p in places)
+
+    def score(p):
+        off, place, relation = p
+        spec = SPECIFICITY.get(place.kind, 0) + (2 if relation == "admin1" else 1 if relation == "around" and area else 0)
+        return spec * 300 + (abs(off - anchor) if off >= anchor else (anchor - off) * 1.3)
+    off, place, relation = min(places, key=score)
+    return place, relation
+
+
+def antecedent(doc: Document, s: Sentence, gazetteer, countries: Counter) -> Place | None:
+    """The place "cette localité" refers to: the last one named in the two sentences before (same
+    paragraph), else the dateline's place for the article's first sentence."""
+    for j in (s.index - 1, s.index - 2):
+        if j < 0 or doc.sentences[j].paragraph != s.paragraph:
+            break
+        mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+        chosen = [p for p in gazetteer.choose_all(mentions, dict(countries)) if p is not None
+                  and p.kind != "country"] if mentions else []
+        if chosen:
+            return chosen[-1]
+    if doc.dateline and doc.dateline.place and s.start - doc.dateline.end < 5:
+        found = gazetteer.find(doc.dateline.place, doc.lang)
+        chosen = gazetteer.choose_all(found, dict(countries)) if found else []
+        return next((p for p in chosen if p is not None), None)
+    return None
