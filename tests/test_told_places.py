@@ -3,9 +3,9 @@ from dataclasses import replace
 from datetime import date
 
 from conftest import make_event
-from vigie.models import Fatalities, Source
+from vigie.models import Claim, Fatalities, Source
 from vigie.resolve import same_event
-from vigie.told_places import one_newsroom_twice, settlements, settlements_differ
+from vigie.told_places import one_newsroom_twice, settlements, settlements_differ, tolls_differ
 
 
 def test_settlements_named_with_their_kind():
@@ -54,3 +54,25 @@ def test_an_outlet_field_may_list_several_sources():
     a = with_quote(base, "a1", "Clashes broke out, killing 3.", 3, outlet="SOHR; Liveuamap")
     b = with_quote(base, "b1", "Rebels attacked a checkpoint, killing one.", 1, outlet="Jisr; SOHR")
     assert one_newsroom_twice(a, b, "en")
+
+
+def test_spots_named_with_their_kind():
+    # a spot on the steppe or a front line is named as a settlement is: two such spots, two events
+    assert settlements("Gunmen attacked a post in Kharita badia in Deir ez Zor countryside.", "en") == {"kharita"}
+    assert settlements("A sniper shot a fighter on the Tadaf frontline.", "en") == {"tadaf"}
+    assert settlements("Des combats ont eu lieu sur la route d'Ithariyah.", "fr") == {"ithariyah"}
+    assert settlements("Des tirs sur la ligne de front de Tadaf.", "fr") == {"tadaf"}
+
+
+def test_one_outlet_two_tolls_one_day():
+    def ev(n, outlet="SOHR", day=date(2016, 3, 5), qualifier="exact"):
+        e = make_event(article_id=f"{outlet}{n}{day}", best=n, outlet=outlet)
+        return replace(e, claims=(Claim("killed", n, qualifier, None, None, e.sources[0].article_id, "q"),),
+                       sources=(replace(e.sources[0], published=day),))
+    one = ev(1)
+    assert tolls_differ(one, ev(2))
+    assert not tolls_differ(one, ev(2, outlet="Other"))             # two outlets: not this rule
+    assert not tolls_differ(one, ev(2, day=date(2016, 3, 6)))       # a later day: an update
+    assert not tolls_differ(one, ev(2, qualifier="at_least"))       # 'at least 2' bounds the same toll
+    assert not tolls_differ(one, ev(1))
+    assert not same_event(one, ev(2), "en")
