@@ -89,6 +89,7 @@ def rules(lang: str) -> dict:
                               + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "relay": re.compile(r"\W*" + _alt(a.get("relays", []))),
+        "concession": re.compile(r"\W*" + _alt(a["concessions"]) + r"\b") if a.get("concessions") else None,
         "attr_clause": re.compile(r"\b" + _alt(a["clause_openers"]) + r"\s+(.{2,60}?)\s+"
                                   + _alt(a.get("subject_verbs", [])) + r"\b") if a.get("clause_openers") else None,
         # an actor named as a source is no party to the event: "police said", "selon l'armée"
@@ -272,7 +273,12 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
                 found.append((m.start(), name))
     # the subject of a reporting verb opening the sentence, or a clause ("puisque les opposants
     # ont accusé Damas ..., évoquant 1 300 victimes")
-    m = r["attr_subject"].match(low) or (r["attr_clause"] and r["attr_clause"].search(low))
+    m = r["attr_subject"].match(low)
+    if m and r["concession"] and r["concession"].match(low):
+        # "Même si le régime a démenti ... et que l'OSDH a évoqué 100 morts": a conceded denial
+        # does not state the figures; the clause after it may name who does
+        m = None
+    m = m or (r["attr_clause"] and r["attr_clause"].search(low))
     # a quotation opening the sentence is what is said, not who says it
     subject = _canonical(text[m.start(1):m.end(1)].strip(), r, last) \
         if m and not re.search(r"\d", m.group(1)) and m.group(1)[:1] not in QUOTES else None
