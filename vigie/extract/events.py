@@ -106,11 +106,17 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
     if i == 0 and a == 0:
         trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
+    dates = find_dates(text, doc.ref_date, doc.lang)
+    conceded = _conceded(low, doc.lang, dates)
+    if conceded:
+        # what a concession grants of another day is background, not the sentence's news
+        trig = [t for t in trig if not conceded(t.start)]
+        nums = [n for n in nums if not conceded(n.start)]
     # "A child was killed by a stray bullet.": one death with no figure, told of the event before
     bare = not trig and not nums
     if bare and not coding.bare_toll(low, doc.lang):
         return None
-    dates = find_dates(text, doc.ref_date, doc.lang)
+    dates = [m for m in dates if not (conceded and conceded(m.start))]
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     figs += coding.unknown_toll(low, figs, doc.lang)
     trig = coding_toll.victim_nouns(trig, figs, low, doc.lang)
@@ -123,6 +129,17 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
                      (sent.start, sent.text))
 
 
+def _conceded(low: str, lang: str, dates: list[DateMention]):
+    """A test of offsets inside a concessive clause that names its own day ("même si un attentat a
+    fait 44 morts la semaine dernière, un étudiant a ouvert le feu"), or None. One without a day
+    grants a fact of the sentence's own event ("même si le régime a démenti et que l'OSDH a évoqué
+    100 morts, l'attaque est ...")."""
+    rx = cas.rules(lang)["conceded"]
+    spans = [m.span() for m in rx.finditer(low) if any(m.start() <= d.start < m.end() for d in dates)] \
+        if rx else []
+    return (lambda at: any(a <= at < b for a, b in spans)) if spans else None
+
+
 def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
     """Per sentence: the source it names ("ajoute l'organisation" is the one named before), and
     the last source named before it."""
@@ -131,7 +148,7 @@ def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
     for sent in doc.sentences:
         own = cas.attribution(sent.text, lang, last)
         out.append((own, last))
-        last = own or last
+        last = own or cas.opening_source(sent.text, lang) or last
     return out
 
 
@@ -212,6 +229,11 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             target = fighting or _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred
                                            else (rule.family,)) \
                 or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
+            if target is None and not rule.inferred and not fighting:
+                # "ces bombardements ont tué plus d'une centaine de personnes", six sentences of
+                # reactions after the attack: a demonstrative names the last such event told
+                target = _previous([d for d in drafts if d.place is not None], s, (rule.family,),
+                                   reach=len(doc.sentences))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
                 # "Lundi, quatre civils y ont péri": the same place on another day, a new event
@@ -386,6 +408,7 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
         m = min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
             d.day, d.days, d.precision = m.day, m.days or (m.day,), m.precision
+            d.named = _calendar(m)
             if not in_clause(s.low, m.start, doc.lang, "relative_clause"):
                 # "A Homs, où l'armée a repris le 1er mars Baba Amr": the 1er mars is a reminder,
                 # not the day of the paragraph's next sentences
@@ -405,8 +428,14 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
     elif (earlier := _earlier_date(doc, s, limit)) is not None:
         # "Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité"
         d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
+        d.named = _calendar(earlier)
     elif ctx["news"] is not None:
         d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
+
+
+def _calendar(m: DateMention) -> bool:
+    """Is the date a calendar day written out ("le 25 mai", "June 6"), not a weekday or "hier"?"""
+    return m.precision == "day" and any(ch.isdigit() for ch in m.text)
 
 
 def _earlier_date(doc: Document, s: Sentence, limit) -> DateMention | None:
@@ -420,10 +449,10 @@ def _earlier_date(doc: Document, s: Sentence, limit) -> DateMention | None:
     return found[-1] if found else None
 
 
-def _previous(drafts: list[Draft], s: Sentence, families) -> Draft | None:
-    """The latest event of these families told in the three sentences before this one."""
+def _previous(drafts: list[Draft], s: Sentence, families, reach: int = 3) -> Draft | None:
+    """The latest event of these families told in the `reach` sentences before this one."""
     for d in reversed(drafts):
-        if s.index - d.sentences[-1].index > 3:
+        if s.index - d.sentences[-1].index > reach:
             return None
         if families is None or d.rule.family in families:
             return d
