@@ -85,3 +85,17 @@ def test_a_demonstrative_names_the_last_event_of_its_kind_however_far(res):
     events = extract(res, text)
     douma = [e for e in events if e.location.name.startswith("D")]
     assert douma and douma[0].fatalities.best == 20
+
+
+def test_talks_held_in_a_named_city_are_news_without_a_day(res):
+    events = extract(res, "Des combats ont eu lieu vendredi à Alep, selon l'OSDH.\n"
+                          "Lors d'une visite à Téhéran, l'émissaire a appelé les autorités iraniennes "
+                          "à soutenir un cessez-le-feu.")
+    assert any(e.event_type == "Strategic developments" and e.location.name == "Tehran" for e in events)
+
+
+def test_a_sentence_opening_on_its_city_places_talks_there_not_at_a_seat(res):
+    events = extract(res, "À Moscou, l'émissaire a affirmé vendredi que le Conseil de sécurité devait "
+                          "agir, à l'occasion d'entretiens avec le président russe.")
+    talks = [e for e in events if e.event_type == "Strategic developments"]
+    assert talks and talks[0].location.name == "Moscow"

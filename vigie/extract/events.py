@@ -283,14 +283,23 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
                     out.append(e)
     if talk and not blocked(s, talk, lang) and (s.dates or violent is None):
         place, relation = nearest(places, talk.start) if places else (None, "in")
+        told = [p for p in places if SPECIFICITY.get(p[1].kind, 9) == 0
+                and any(m.start == p[0] and not m.bare for m in s.mentions)]
+        opening = [p for p in told if p[0] <= 3]
         meets = seat(s.low, lang, gazetteer)
-        if meets is not None:
+        if opening:
+            # "À Moscou, M. Annan a dit que le Conseil de sécurité devait ...": the sentence opens
+            # on where it happens, not on the seat of the body it names
+            place, relation = opening[0][1], opening[0][2]
+        elif meets is not None:
             place, relation = meets, "in"
         d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, ctx, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
-        if not s.dates and doc.ref_date is not None:
+        town = (opening or meets is None) and any(p[1] is place for p in told)
+        if not s.dates and doc.ref_date is not None and not town:
             # talks are everywhere in comment; a day makes them news (a text with no date of its
-            # own, a bare snippet, could tell none)
+            # own, a bare snippet, could tell none), and so does the city they were held in
+            # ("Lors d'une visite à Téhéran, M. Brahimi a appelé ...")
             d.confidence -= 0.15
         out.append(d)
     return out
