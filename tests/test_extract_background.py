@@ -99,3 +99,17 @@ def test_a_sentence_opening_on_its_city_places_talks_there_not_at_a_seat(res):
                           "agir, à l'occasion d'entretiens avec le président russe.")
     talks = [e for e in events if e.event_type == "Strategic developments"]
     assert talks and talks[0].location.name == "Moscow"
+
+
+def test_a_border_post_with_a_neighbour_is_the_crossing_told_next(res):
+    events = extract(res, "Des combats ont eu lieu vendredi à Alep et à Idleb.\n"
+                          "Les rebelles ont pris le contrôle vendredi d'un poste-frontière avec la Turquie. "
+                          "Des camions brûlent encore devant le poste de Bab al-Hawa.")
+    assert "Bab al-Hawa" in [e.location.name for e in events if e.event_type == "Battles"]
+
+
+def test_a_border_post_with_no_crossing_told_is_not_in_the_neighbour(res):
+    events = extract(res, "Des combats ont eu lieu vendredi à Alep et à Idleb.\n"
+                          "Les rebelles ont pris le contrôle vendredi d'un poste-frontière avec la Turquie. "
+                          "Des camions brûlent encore.")
+    assert not [e for e in events if e.location.country == "Turkey"]

@@ -21,7 +21,7 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import antecedent, country_focus, nearest, placed_by_focus, places_of, seat
+from .placing import across_border, antecedent, country_focus, nearest, placed_by_focus, places_of, seat
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -195,7 +195,7 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
-    places = places_of(s, gazetteer, countries, lang)
+    places = across_border(doc, s, places_of(s, gazetteer, countries, lang), gazetteer, lang)
     ana = rules(lang)["place_anaphora"]
     m = ana.search(s.low) if ana and gazetteer else None
     if m and not any(off < m.start() and rel == "in" for off, _, rel in places):
