@@ -113,3 +113,10 @@ def test_a_border_post_with_no_crossing_told_is_not_in_the_neighbour(res):
                           "Les rebelles ont pris le contrôle vendredi d'un poste-frontière avec la Turquie. "
                           "Des camions brûlent encore.")
     assert not [e for e in events if e.location.country == "Turkey"]
+
+
+def test_a_date_bound_by_survenus_dates_the_event_not_the_statement(res):
+    events = extract(res, "L'ONU a condamné dimanche les bombardements de quartiers résidentiels à Homs, "
+                          "survenus dans la nuit de jeudi à vendredi.", published="2016-08-29")
+    shelling = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert shelling and shelling[0].event_date == date(2016, 8, 25)

@@ -413,8 +413,13 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
     said_on = cas.rules(doc.lang)["said_on"]
     usable = [m for m in s.dates if (m.day is None or limit is None or m.day <= limit)
               and not said_on.search(s.low[max(0, m.start - 60):m.start])]
+    occurred = rules(doc.lang)["occurred_on"]
+    bound = [m for m in usable if occurred and d.rule.family != "talks" and m.start > d.anchor
+             and occurred.search(s.low[max(0, m.start - 40):m.start])]
     if usable:
-        m = min(usable, key=lambda m: abs(m.start - d.anchor))
+        # "a condamné dimanche les bombardements, survenus dans la nuit de vendredi à samedi":
+        # the day bound to the event, not the statement's
+        m = bound[0] if bound else min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
             d.day, d.days, d.precision = m.day, m.days or (m.day,), m.precision
             d.named = _calendar(m)
