@@ -73,10 +73,21 @@ def test_follow_up_that_tells_only_an_old_shooting_takes_its_day(res):
     assert events and events[0].event_date == date(2017, 3, 28)
 
 
-def test_old_shooting_beside_recent_news_stays_background(res):
+def test_old_shooting_beside_recent_news_ranks_below_it(res):
+    # an old shooting named by its calendar day is one more report of that day's incident (GVA,
+    # first 1,500 articles: B-cubed F1 0.767 -> 0.770), ranked below the article's news
     art = Article(id="f2", lang="en", published=date(2017, 8, 20),
                   text="A man was shot and killed in Memphis on Saturday, police said.\n"
                        "Two people were shot and killed at a house in Memphis on March 28.")
+    events = process(art, res)[1]
+    assert [e.event_date for e in events] == [date(2017, 8, 19), date(2017, 3, 28)]
+    assert events[0].confidence > events[1].confidence
+
+
+def test_old_shooting_told_by_weekday_stays_background(res):
+    art = Article(id="f3", lang="en", published=date(2017, 8, 20),
+                  text="A man was shot and killed in Memphis on Saturday, police said.\n"
+                       "Two people were shot and killed at a house in Memphis last month.")
     events = process(art, res)[1]
     assert [e.event_date for e in events] == [date(2017, 8, 19)]
 

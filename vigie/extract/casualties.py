@@ -89,6 +89,10 @@ def rules(lang: str) -> dict:
                               + r"(?:\s+[\w'-]+){0,4}\s*$"),
         "attr_subject": re.compile(r"^(.{2,80}?)\s+" + _alt(a.get("subject_verbs", [])) + r"\b"),
         "relay": re.compile(r"\W*" + _alt(a.get("relays", []))),
+        "concession": re.compile(r"\W*" + _alt(a["concessions"]) + r"\b") if a.get("concessions") else None,
+        # a concessive clause runs to its comma: "même si un attentat a fait 44 morts la semaine
+        # dernière, un étudiant a ouvert le feu"
+        "conceded": re.compile(r"\b" + _alt(a["concessions"]) + r"\b[^,;]*") if a.get("concessions") else None,
         "attr_clause": re.compile(r"\b" + _alt(a["clause_openers"]) + r"\s+(.{2,60}?)\s+"
                                   + _alt(a.get("subject_verbs", [])) + r"\b") if a.get("clause_openers") else None,
         # an actor named as a source is no party to the event: "police said", "selon l'armée"
@@ -272,7 +276,12 @@ def attribution(text: str, lang: str, last: str | None = None) -> str | None:
                 found.append((m.start(), name))
     # the subject of a reporting verb opening the sentence, or a clause ("puisque les opposants
     # ont accusé Damas ..., évoquant 1 300 victimes")
-    m = r["attr_subject"].match(low) or (r["attr_clause"] and r["attr_clause"].search(low))
+    m = r["attr_subject"].match(low)
+    if m and r["concession"] and r["concession"].match(low):
+        # "Même si le régime a démenti ... et que l'OSDH a évoqué 100 morts": a conceded denial
+        # does not state the figures; the clause after it may name who does
+        m = None
+    m = m or (r["attr_clause"] and r["attr_clause"].search(low))
     # a quotation opening the sentence is what is said, not who says it
     subject = _canonical(text[m.start(1):m.end(1)].strip(), r, last) \
         if m and not re.search(r"\d", m.group(1)) and m.group(1)[:1] not in QUOTES else None
@@ -307,6 +316,33 @@ def _source_name(text: str, start: int, r) -> str | None:
     return " ".join(words[:16]) if words else None
 
 
+def _transposed_acronym(name: str, r) -> str | None:
+    """The known source whose acronym (four letters or more) the name writes with two adjacent
+    letters swapped, the commonest typing slip; None otherwise."""
+    m = re.search(r"(?<![\w])([A-Z]{4,})(?![\w])", name)
+    if m is None or len(name.split()) > 2:
+        return None
+    word = m.group(1).lower()
+    for key, canon in r["canonical"]:
+        if len(key) == len(word) and key.isalpha() and key != word and sorted(key) == sorted(word):
+            diff = [i for i in range(len(key)) if key[i] != word[i]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1:
+                return canon
+    return None
+
+
+def opening_source(text: str, lang: str) -> str | None:
+    """A known source that opens the sentence as its subject, whatever its verb ("L'OSDH, autre
+    ONG, n'a pas confirmé ..."): the one a pronoun in the next sentence takes up ("Elle affirme")."""
+    r = rules(lang)
+    head = re.split(r"[,;:]", text, maxsplit=1)[0]
+    if len(head.split()) > 10:
+        return None
+    low = head.lower()
+    return next((canon for key, canon in r["canonical"]
+                 if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low)), None)
+
+
 def _canonical(name: str, r, last: str | None) -> str | None:
     low = name.lower().strip()
     words = low.split()
@@ -315,6 +351,9 @@ def _canonical(name: str, r, last: str | None) -> str | None:
     for key, canon in r["canonical"]:
         if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", low):
             return canon         # "l'agence Sana" is Sana, not a reference to the agency named before
+    swapped = _transposed_acronym(name, r)
+    if swapped:
+        return swapped           # "selon l'ODSH": the OSDH, two letters swapped
     if low in r["back_reference"] or (len(words) <= 2 and words and words[0] in r["back_reference"]) \
             or (len(words) <= 3 and words and words[0] in r["demonstratives"]):
         return last              # "ajoute l'organisation": the source named before

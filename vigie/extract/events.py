@@ -21,7 +21,7 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import antecedent, country_focus, nearest, placed_by_focus, places_of, seat
+from .placing import across_border, antecedent, country_focus, nearest, placed_by_focus, places_of, seat
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -107,11 +107,17 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
     if i == 0 and a == 0:
         trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
+    dates = find_dates(text, doc.ref_date, doc.lang)
+    conceded = _conceded(low, doc.lang, dates)
+    if conceded:
+        # what a concession grants of another day is background, not the sentence's news
+        trig = [t for t in trig if not conceded(t.start)]
+        nums = [n for n in nums if not conceded(n.start)]
     # "A child was killed by a stray bullet.": one death with no figure, told of the event before
     bare = not trig and not nums
     if bare and not coding.bare_toll(low, doc.lang):
         return None
-    dates = find_dates(text, doc.ref_date, doc.lang)
+    dates = [m for m in dates if not (conceded and conceded(m.start))]
     figs = cas.figures(text, nums, doc.lang, skip=[(d.start, d.end) for d in dates])
     figs += coding.unknown_toll(low, figs, doc.lang)
     trig = coding_toll.victim_nouns(trig, figs, low, doc.lang)
@@ -128,6 +134,17 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
                      (sent.start, sent.text))
 
 
+def _conceded(low: str, lang: str, dates: list[DateMention]):
+    """A test of offsets inside a concessive clause that names its own day ("même si un attentat a
+    fait 44 morts la semaine dernière, un étudiant a ouvert le feu"), or None. One without a day
+    grants a fact of the sentence's own event ("même si le régime a démenti et que l'OSDH a évoqué
+    100 morts, l'attaque est ...")."""
+    rx = cas.rules(lang)["conceded"]
+    spans = [m.span() for m in rx.finditer(low) if any(m.start() <= d.start < m.end() for d in dates)] \
+        if rx else []
+    return (lambda at: any(a <= at < b for a, b in spans)) if spans else None
+
+
 def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
     """Per sentence: the source it names ("ajoute l'organisation" is the one named before), and
     the last source named before it."""
@@ -136,7 +153,7 @@ def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
     for sent in doc.sentences:
         own = cas.attribution(sent.text, lang, last)
         out.append((own, last))
-        last = own or last
+        last = own or cas.opening_source(sent.text, lang) or last
     return out
 
 
@@ -183,7 +200,7 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
-    places = places_of(s, gazetteer, countries, lang)
+    places = across_border(doc, s, places_of(s, gazetteer, countries, lang), gazetteer, lang)
     ana = rules(lang)["place_anaphora"]
     m = ana.search(s.low) if ana and gazetteer else None
     if m and not any(off < m.start() and rel == "in" for off, _, rel in places):
@@ -217,6 +234,11 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             target = fighting or _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred
                                            else (rule.family,)) \
                 or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
+            if target is None and not rule.inferred and not fighting:
+                # "ces bombardements ont tué plus d'une centaine de personnes", six sentences of
+                # reactions after the attack: a demonstrative names the last such event told
+                target = _previous([d for d in drafts if d.place is not None], s, (rule.family,),
+                                   reach=len(doc.sentences))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
                 # "Lundi, quatre civils y ont péri": the same place on another day, a new event
@@ -266,14 +288,23 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
                     out.append(e)
     if talk and not blocked(s, talk, lang) and (s.dates or violent is None):
         place, relation = nearest(places, talk.start) if places else (None, "in")
+        told = [p for p in places if SPECIFICITY.get(p[1].kind, 9) == 0
+                and any(m.start == p[0] and not m.bare for m in s.mentions)]
+        opening = [p for p in told if p[0] <= 3]
         meets = seat(s.low, lang, gazetteer)
-        if meets is not None:
+        if opening:
+            # "À Moscou, M. Annan a dit que le Conseil de sécurité devait ...": the sentence opens
+            # on where it happens, not on the seat of the body it names
+            place, relation = opening[0][1], opening[0][2]
+        elif meets is not None:
             place, relation = meets, "in"
         d = _draft(s, talk.rule, talk.start, place, relation, doc, lang, ctx, drafts)
         d.tags |= set(tags_of(s.low, lang)) | set(talk.rule.tags)
-        if not s.dates and doc.ref_date is not None:
+        town = (opening or meets is None) and any(p[1] is place for p in told)
+        if not s.dates and doc.ref_date is not None and not town:
             # talks are everywhere in comment; a day makes them news (a text with no date of its
-            # own, a bare snippet, could tell none)
+            # own, a bare snippet, could tell none), and so does the city they were held in
+            # ("Lors d'une visite à Téhéran, M. Brahimi a appelé ...")
             d.confidence -= 0.15
         out.append(d)
     return out
@@ -387,10 +418,16 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
     said_on = cas.rules(doc.lang)["said_on"]
     usable = [m for m in s.dates if (m.day is None or limit is None or m.day <= limit)
               and not said_on.search(s.low[max(0, m.start - 60):m.start])]
+    occurred = rules(doc.lang)["occurred_on"]
+    bound = [m for m in usable if occurred and d.rule.family != "talks" and m.start > d.anchor
+             and occurred.search(s.low[max(0, m.start - 40):m.start])]
     if usable:
-        m = min(usable, key=lambda m: abs(m.start - d.anchor))
+        # "a condamné dimanche les bombardements, survenus dans la nuit de vendredi à samedi":
+        # the day bound to the event, not the statement's
+        m = bound[0] if bound else min(usable, key=lambda m: abs(m.start - d.anchor))
         if m.day is not None:
             d.day, d.days, d.precision = m.day, m.days or (m.day,), m.precision
+            d.named = _calendar(m)
             if not in_clause(s.low, m.start, doc.lang, "relative_clause"):
                 # "A Homs, où l'armée a repris le 1er mars Baba Amr": the 1er mars is a reminder,
                 # not the day of the paragraph's next sentences
@@ -410,8 +447,14 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
     elif (earlier := _earlier_date(doc, s, limit)) is not None:
         # "Treimsa, 12 juillet. Des bombardements font plus de 150 morts dans cette localité"
         d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
+        d.named = _calendar(earlier)
     elif ctx["news"] is not None:
         d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
+
+
+def _calendar(m: DateMention) -> bool:
+    """Is the date a calendar day written out ("le 25 mai", "June 6"), not a weekday or "hier"?"""
+    return m.precision == "day" and any(ch.isdigit() for ch in m.text)
 
 
 def _earlier_date(doc: Document, s: Sentence, limit) -> DateMention | None:
@@ -425,10 +468,10 @@ def _earlier_date(doc: Document, s: Sentence, limit) -> DateMention | None:
     return found[-1] if found else None
 
 
-def _previous(drafts: list[Draft], s: Sentence, families) -> Draft | None:
-    """The latest event of these families told in the three sentences before this one."""
+def _previous(drafts: list[Draft], s: Sentence, families, reach: int = 3) -> Draft | None:
+    """The latest event of these families told in the `reach` sentences before this one."""
     for d in reversed(drafts):
-        if s.index - d.sentences[-1].index > 3:
+        if s.index - d.sentences[-1].index > reach:
             return None
         if families is None or d.rule.family in families:
             return d

@@ -8,7 +8,7 @@ from datetime import date
 from ..models import Document, Event, Location, Place, Source
 from . import casualties as cas
 from . import coding
-from .drafts import EXPLOSIVE, MAX_AGE_DAYS, Draft
+from .drafts import BACKGROUND_PENALTY, EXPLOSIVE, MAX_AGE_DAYS, Draft
 from .triggers import VIOLENT_FAMILIES
 
 
@@ -104,8 +104,8 @@ def freeze(d: Draft, doc: Document, lang: str, countries: Counter, deniers: froz
         return None
     ref = doc.ref_date
     # an old day is background unless it is the day of the news a follow-up article follows
-    if d.day and ref and (((ref - d.day).days > MAX_AGE_DAYS and d.day != news)
-                          or d.precision in ("month", "year")):
+    old = bool(d.day and ref and (ref - d.day).days > MAX_AGE_DAYS and d.day != news)
+    if (old and not d.named) or (d.day and ref and d.precision in ("month", "year")):
         return None
     if d.rule.family in VIOLENT_FAMILIES and d.rule.family != "protest" and not tolls(d) \
             and _foreign(d.place, countries):
@@ -122,7 +122,8 @@ def freeze(d: Draft, doc: Document, lang: str, countries: Counter, deniers: froz
     sources = tuple(Source(a.id, text, start, start + len(text), outlet, a.url, a.published)
                     for start, text in quotes)
     precision = d.precision if d.day else "unknown"
-    conf = max(0.0, min(1.0, d.confidence + (0.05 if loc.geo_precision == 1 else 0)))
+    conf = max(0.0, min(1.0, d.confidence + (0.05 if loc.geo_precision == 1 else 0)
+                        - (BACKGROUND_PENALTY if old else 0)))
     ev = Event(event_date=d.day, date_precision=precision, event_type=d.rule.event_type,
                sub_event_type=d.rule.sub_event_type, location=loc, fatalities=fat,
                sources=sources, claims=claims, tags=tuple(sorted(d.tags)), actor1=d.actor1,

@@ -1,8 +1,11 @@
 """Where a sentence's events are: its places in the article's context, the nearest to the cue."""
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 
+from .. import lang as langdata
 from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
@@ -101,3 +104,28 @@ def antecedent(doc: Document, s: Sentence, gazetteer, countries: Counter) -> Pla
         chosen = gazetteer.choose_all(found, dict(countries)) if found else []
         return next((p for p in chosen if p is not None), None)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _border_with(lang: str) -> re.Pattern | None:
+    words = langdata.load(lang, "triggers").get("border_with", [])
+    return re.compile("(?:" + "|".join(words) + ")") if words else None
+
+
+def across_border(doc: Document, s: Sentence, places, gazetteer, lang: str):
+    """A sentence placed only at a country it names as the neighbour across a border ("un poste-
+    frontière avec la Turquie"): the crossing named in the next two sentences of its paragraph
+    ("à l'entrée du poste de Bab al-Hawa"), else no place; other sentences keep theirs."""
+    rx = _border_with(lang)
+    if not rx or not gazetteer or not places or any(p[1].kind != "country" for p in places):
+        return places
+    if not any(rx.search(s.low[max(0, off - 40):off]) for off, _, _ in places):
+        return places
+    for j in (s.index + 1, s.index + 2):
+        if j >= len(doc.sentences) or doc.sentences[j].paragraph != s.paragraph:
+            break
+        for m in gazetteer.find(doc.sentences[j].text, doc.lang):
+            crossing = next((c for c in m.candidates if c.kind == "crossing"), None)
+            if crossing is not None:
+                return [(0, crossing, "in")]
+    return []

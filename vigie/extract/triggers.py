@@ -110,6 +110,8 @@ def rules(lang: str) -> dict:
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
         "day_before": _opened_clause(data.get("day_before"), r"(?:^|,)"),
         "relative_clause": _opened_clause(data.get("relative_clause"), ","),
+        "occurred_on": re.compile(r"(?:" + "|".join(data["occurred_on"]) + r")\W+(?:\w+\W+){0,2}$")
+        if data.get("occurred_on") else None,
         "capital": _rx(data.get("capital")),
         "place_anaphora": re.compile(r"(?<!\w)(?:" + "|".join(data["place_anaphora"]) + r")(?!\w)")
         if data.get("place_anaphora") else None,
