@@ -72,3 +72,11 @@ def test_syrian_governorate_focus(gz):
     doc = normalize(Article("b", text, lang="en"))
     focus = admin1_focus(doc, gz, Counter({"SYR": 2}))
     assert max(focus, key=focus.get) == ("SYR", "Idleb")
+
+
+def test_outlet_city_in_the_web_address(gz):
+    from vigie.geocode_focus import outlet_province
+    archived = "http://web.archive.org/web/2015/http://www.clevelandtimes.com/news/1"
+    assert outlet_province(archived, gz, "USA") == "Ohio"
+    assert outlet_province("http://www.wxyz.com/a", gz, "USA") is None
+    assert outlet_province(None, gz, "USA") is None

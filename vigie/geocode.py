@@ -263,6 +263,10 @@ class Gazetteer(Disambiguation):
                 return tuple(places)
         return ()
 
+    def own_name(self, name: str) -> list[Place]:
+        """Places whose own name (no alternate, fold or skeleton match) is `name`, best first."""
+        return [p for p, rank in self._ranked_hits(self._ids(name_key(name))) if rank == 0]
+
     def named_in(self, name: str, iso3: str, admin1: str) -> list[Place]:
         """Towns, districts and counties whose own name is `name` (no alternate, fold or skeleton
         match) in one province, best first."""

@@ -25,6 +25,8 @@ from .models import Place, PlaceMention
 
 DATELINE_WEIGHT = 2.0   # the dateline names the reporter's town ("JACKSON, Miss. (AP) --"): two mentions' worth
 ADMIN1_NAMED_WEIGHT = 2.0   # a province named outright ("Ohio", "Idlib province") outweighs one town
+OUTLET_WEIGHT = 2.0     # the outlet's city in its web address ('chicagotribune.com', 'dallasnews.com')
+OUTLET_MIN_POP = 100_000  # ... a city this large, named by 6+ letters: shorter or smaller names hide in words
 MIN_VOTES = 1.0         # less than one unambiguous mention's worth is no focus
 
 
@@ -47,6 +49,24 @@ def abbreviated(text: str, lang: str, iso3: str) -> list[tuple[int, str]]:
         return []
     return [(m.start() + m.group(0).index(","), table[m.group(1)][1])
             for m in pattern.finditer(text) if table[m.group(1)][0] == iso3]
+
+
+def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
+    """The province of the city or province an outlet's host name spells ('chicagotribune' ->
+    Illinois), the longest such name in the host; None without one. The last address in the URL
+    counts (an archive's copy names the outlet's after its own)."""
+    hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", url or "")
+    if not hosts:
+        return None
+    labels = [x.replace("-", "") for x in hosts[-1].lower().split(".")[:-1]]
+    for n in range(max((len(x) for x in labels), default=0), 5, -1):
+        for label in labels:
+            for i in range(len(label) - n + 1):
+                found = [p for p in gazetteer.own_name(label[i:i + n]) if p.iso3 == iso3 and p.admin1
+                         and (p.kind == "admin1" or p.population >= OUTLET_MIN_POP)]
+                if found:
+                    return found[0].admin1
+    return None
 
 
 def _within(m: PlaceMention, admin1: str | None, iso3: str) -> PlaceMention:
@@ -106,6 +126,9 @@ def admin1_focus(doc, gazetteer, countries: Counter) -> Counter:
     texts = [(s.text, 1.0) for s in doc.sentences]
     if doc.dateline and doc.dateline.place:
         texts.append((doc.dateline.place, DATELINE_WEIGHT))
+    outlet = outlet_province(getattr(doc.article, "url", None), gazetteer, iso3)
+    if outlet:
+        total[outlet] += OUTLET_WEIGHT
     for text, weight in texts:
         told = dict(abbreviated(text, doc.lang, iso3))
         for a in told.values():
