@@ -263,6 +263,16 @@ class Gazetteer(Disambiguation):
                 return tuple(places)
         return ()
 
+    def own_name(self, name: str) -> list[Place]:
+        """Places whose own name (no alternate, fold or skeleton match) is `name`, best first."""
+        return [p for p, rank in self._ranked_hits(self._ids(name_key(name))) if rank == 0]
+
+    def named_in(self, name: str, iso3: str, admin1: str) -> list[Place]:
+        """Towns, districts and counties whose own name is `name` (no alternate, fold or skeleton
+        match) in one province, best first."""
+        return [p for p, rank in self._ranked_hits(self._ids(name_key(name))) if rank == 0
+                and p.iso3 == iso3 and p.admin1 == admin1 and p.kind not in ADMIN_KINDS - {"region"}]
+
     def _closest(self, key: str, places: list[Place]) -> list[Place]:
         """Skeleton hits whose main name's fold key is at least MIN_SIMILARITY like the query's,
         most alike first (a stable sort keeps the population order among equals)."""

@@ -29,6 +29,14 @@ def _inside(c: Place, q: Place, gz) -> bool:
     return bool(c.admin1) and c.admin1 == q.admin1
 
 
+def _as_qualifier(candidates) -> tuple[Place, ...]:
+    """A qualifier read as a province when its best reading is one: 'Springfield, Illinois' is
+    not Springfield, Missouri though a Missouri town has 'Illinois' among its alternate names."""
+    if candidates and candidates[0].kind in ADMIN_KINDS:
+        return tuple(c for c in candidates if c.kind in ADMIN_KINDS)
+    return tuple(candidates)
+
+
 def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, list[int], bool]:
     """(offset where the qualified name ends, indices of its qualifiers, in a parenthesis?) for
     the name before mentions[i], or (-1, [], False) when mentions[i] qualifies nothing."""
@@ -82,7 +90,7 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
             found = [c for c in gz.lookup(m.group(1), q.iso3, admin1 if q.kind != "country" else None)
                      if c.kind not in ADMIN_KINDS and c.name != q.name]
             if found:
-                out.append(PlaceMention(start, end, m.group(1), tuple(found), "in"))
+                out.append(PlaceMention(start, end, m.group(1), tuple(found), "in", qualified=True))
                 break
     return sorted(out, key=lambda x: x.start)
 
@@ -107,12 +115,12 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         # 'Belet Weyne town (Belet Weyne, Hiraan)': a place word may sit between name and qualifier
         head = next((j for j, m in enumerate(mentions) if m.end == end or
                      (m.end < end and text[m.end:end].strip() in words)), None)
-        qplaces = [c for j in quals for c in mentions[j].candidates]
+        qplaces = [c for j in quals for c in _as_qualifier(mentions[j].candidates)]
         if head is not None and head not in quals:
             h = mentions[head]
             inside = tuple(c for c in h.candidates if any(_inside(c, q, gz) for q in qplaces))
             if inside:
-                out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation)
+                out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation, qualified=True)
                 drop.update(quals)
                 if paren:
                     scopes.extend(qplaces)
@@ -134,7 +142,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
             if found:
                 break
         if found:
-            out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in"))
+            out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in", qualified=True))
             drop.update(quals)
     drop.update(_namesakes_aside(out, drop, scopes, gz))
     return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)

@@ -105,6 +105,7 @@ class PlaceMention:
     candidates: tuple[Place, ...]   # best first
     relation: str = "in"            # in | near (a direction or 'near' cue) | admin1 ('province of X')
     bare: bool = False              # no place cue beside it ('Police said', not 'in Police')
+    qualified: bool = False         # its homonyms narrowed by a qualifier ('Springfield, Illinois')
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import functools
 from collections import Counter
 
 from ..geocode import not_place
+from ..geocode_context import countries_only
 from ..models import Place, PlaceMention
 
 from .actors import find_actors
@@ -362,7 +363,7 @@ def article_place(doc, gazetteer, focus: Counter) -> Place | None:
     focus = focus or Counter(p.iso3 for sent in doc.sentences
                              for p in gazetteer.choose_all(gazetteer.find(sent.text, doc.lang), None)
                              if p is not None and p.iso3)
-    home = [max(focus, key=focus.get)] if focus else []
+    home = [max(countries_only(focus), key=focus.get)] if focus else []
     seen: Counter = Counter()
     for sent in doc.sentences:
         mentions = gazetteer.find(sent.text, doc.lang, home)
@@ -406,7 +407,7 @@ def place_of_actors(text: str, lang: str, gazetteer, focus: Counter):
     if gazetteer is None:
         return None
     if focus:
-        iso = max(focus, key=focus.get)
+        iso = max(countries_only(focus), key=focus.get)   # (ISO3, admin1) keys are no country
         return gazetteer.country(iso)
     actors = [a for _, a in find_actors(text, lang, None) if a.country]
     actors.sort(key=lambda a: a.type == "External/Other forces")

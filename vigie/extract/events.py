@@ -12,6 +12,7 @@ from dataclasses import replace
 from itertools import permutations
 from datetime import date, timedelta
 
+from ..geocode_focus import admin1_focus
 from ..models import Claim, DateMention, Document, Event
 from . import casualties as cas
 from . import coding, coding_battle, coding_toll
@@ -40,6 +41,9 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     lang = doc.lang
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = country_focus(doc, read, gazetteer)
+    # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
+    # country's count (GVA: articles placed in the wrong US state 1,036 -> 817)
+    countries.update(admin1_focus(doc, gazetteer, countries))
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
