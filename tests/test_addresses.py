@@ -4,7 +4,6 @@ from datetime import date
 
 from conftest import make_event
 from vigie.addresses import address_keys, same_block
-from vigie.extract.triggers import VIOLENT_FAMILIES
 from vigie.resolve import copy_days, family
 
 
@@ -45,9 +44,9 @@ def _ev(day, admin1="Aleppo", article="a1"):
 
 def test_one_block_within_a_week():
     a = _ev(date(2016, 3, 3))
-    assert same_block(a, _ev(date(2016, 3, 8), article="a2"), "en", family, VIOLENT_FAMILIES)
-    assert not same_block(a, _ev(date(2016, 4, 8), article="a2"), "en", family, VIOLENT_FAMILIES)
-    assert not same_block(a, _ev(date(2016, 3, 4), admin1="Idlib", article="a2"), "en", family, VIOLENT_FAMILIES)
+    assert same_block(a, _ev(date(2016, 3, 8), article="a2"), "en", family)
+    assert not same_block(a, _ev(date(2016, 4, 8), article="a2"), "en", family)
+    assert not same_block(a, _ev(date(2016, 3, 4), admin1="Idlib", article="a2"), "en", family)
 
 
 def _pub(e, day, outlet):

@@ -13,6 +13,7 @@ import re
 
 from . import lang as langdata
 from .models import Event
+from .people import linked_reports
 
 ADDRESS = "#"
 # A block where shootings recur (a bar, a housing complex) is named by many reports of different
@@ -96,16 +97,7 @@ def linked_articles(store, keys: list[str], lang: str) -> list[str]:
     return sorted(out)
 
 
-def same_block(a: Event, b: Event, lang: str, family, violent) -> bool:
+def same_block(a: Event, b: Event, lang: str, family) -> bool:
     """Reports that give one block: both violent, in one province (or one without one), at most
     ADDRESS_DAYS apart."""
-    if family(a, lang) not in violent or family(b, lang) not in violent:
-        return False
-    if a.event_date is None or b.event_date is None:
-        return False
-    la, lb = a.location, b.location
-    if la.country and lb.country and la.country != lb.country:
-        return False
-    if la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
-        return False
-    return abs((a.event_date - b.event_date).days) <= ADDRESS_DAYS
+    return linked_reports(a, b, lang, family, ADDRESS_DAYS, same_admin1=True)

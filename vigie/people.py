@@ -81,6 +81,12 @@ def same_victim(a: Event, b: Event, lang: str, strong: bool, family) -> bool:
     """Reports that name one person tell one incident: both violent, in one country, within a
     year (the later report's day is often its publication's: an arrest, a trial); a name without
     its age also needs the same province (or one report without one)."""
+    return linked_reports(a, b, lang, family, PERSON_DAYS, same_admin1=not strong)
+
+
+def linked_reports(a: Event, b: Event, lang: str, family, days: int, same_admin1: bool) -> bool:
+    """Two reports a shared detail (a person, an address) may join: both violent, dated, in one
+    country (and one province when asked, or one report without one), at most `days` apart."""
     if family(a, lang) not in VIOLENT_FAMILIES or family(b, lang) not in VIOLENT_FAMILIES:
         return False
     if a.event_date is None or b.event_date is None:
@@ -88,6 +94,6 @@ def same_victim(a: Event, b: Event, lang: str, strong: bool, family) -> bool:
     la, lb = a.location, b.location
     if la.country and lb.country and la.country != lb.country:
         return False
-    if not strong and la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
+    if same_admin1 and la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
         return False
-    return abs((a.event_date - b.event_date).days) <= PERSON_DAYS
+    return abs((a.event_date - b.event_date).days) <= days

@@ -32,7 +32,6 @@ from .one_act import one_act, one_victim
 from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
-from .extract.triggers import VIOLENT_FAMILIES
 from .people import linked_events, same_victim
 
 # MinHash over word 5-shingles with 64 permutations: the Jaccard estimate's standard error is
@@ -412,7 +411,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             # read as another kind (GVA: one quadruple shooting dated by two reports 6 days apart)
             cands = [current(x) for x in block_events if x.event_id not in taken
                      and x.event_id not in changes.aliases
-                     and same_block(e, current(x), lang, family, VIOLENT_FAMILIES)]
+                     and same_block(e, current(x), lang, family)]
         follow_up = False
         if not cands:
             # a report that names the victim of a stored report: one incident, whatever day each
