@@ -315,7 +315,8 @@ class Gazetteer(Disambiguation):
         """Every place name in `text`, left to right, longest match first, with ranked candidates.
         Small towns are kept only in the home countries (places.yaml) and in `countries` (ISO3)."""
         L = self._lang(lang)
-        home = self.home | frozenset(countries)
+        countries = frozenset(countries)
+        home = self.home | countries
         toks = [(m.start(), m.end(), m.group(), fold_token(m.group())) for m in TOKEN.finditer(text)]
         out: list[PlaceMention] = []
         i = 0
@@ -337,7 +338,9 @@ class Gazetteer(Disambiguation):
                 places = self._as_admin1(places)
             # provinces ranked past the cut stay: 'Melbourne (Victoria)' needs Australia's Victoria,
             # 20th of the name after Hong Kong and 18 towns
-            keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2]
+            # and so do the homonyms in the caller's countries ('Concepcion' of Argentina, 12th)
+            keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2] \
+                + [p for p in places[MAX_CANDIDATES:] if p.iso3 in countries and p.kind not in ADMIN_KINDS][:3]
             bare = relation == "in" and not cued(text, toks, i, j, L)
             out.append(PlaceMention(start, end, text[start:end], tuple(keep), relation, bare))
             i = j
@@ -426,10 +429,14 @@ class Gazetteer(Disambiguation):
                 continue
             pop = p.population
             if (initial and k == 1) or person:
-                ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
-            elif p.iso3 in home:
+                ok = pop >= 100_000 or (p.iso3 in self.home and pop >= 1000 and not person)
+            elif p.iso3 in self.home:
                 # three-letter alternate names ('Sam' for Damascus) are first names in French prose
                 ok = rank == 0 or len(toks[i][3]) >= 4 or k > 1
+            elif p.iso3 in home:
+                # the caller's country: a small town by its own name only, a town of 15,000 by
+                # an alternate one ('Trostyanets' for Trostianets)
+                ok = rank == 0 or pop >= 15_000
             else:
                 ok = pop >= (15_000 if rank == 0 else 100_000)
             if ok:

@@ -119,6 +119,9 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         if head is not None and head not in quals:
             h = mentions[head]
             inside = tuple(c for c in h.candidates if any(_inside(c, q, gz) for q in qplaces))
+            # 'Trostianets, Sumy': a village of Lviv holds the spelling; Sumy's town has it as an
+            # alternate name the open text match ranked out
+            inside = inside or _within(gz, h.text, qplaces)
             if inside:
                 out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation, qualified=True)
                 drop.update(quals)
@@ -134,18 +137,23 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         name = HEAD.search(text[:end])
         if name is None or any(m.start < end and m.end > name.start(1) for m in mentions):
             continue
-        found = []
-        for q in qplaces:
-            admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
-            found = [c for c in gz.lookup(name.group(1), q.iso3, admin1 if q.kind != "country" else None)
-                     if c.kind not in ADMIN_KINDS and c.name != q.name]
-            if found:
-                break
+        found = _within(gz, name.group(1), qplaces)
         if found:
             out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in", qualified=True))
             drop.update(quals)
     drop.update(_namesakes_aside(out, drop, scopes, gz))
     return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)
+
+
+def _within(gz, name: str, qplaces: list[Place]) -> tuple[Place, ...]:
+    """The places called `name` within the first qualifier that holds any (none: empty)."""
+    for q in qplaces:
+        admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
+        found = tuple(c for c in gz.lookup(name, q.iso3, admin1 if q.kind != "country" else None)
+                      if c.kind not in ADMIN_KINDS and c.name != q.name)
+        if found:
+            return found
+    return ()
 
 
 def _namesakes_aside(mentions: list[PlaceMention], drop: set[int], scopes: list[Place], gz) -> set[int]:

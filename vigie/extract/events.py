@@ -22,7 +22,7 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import across_border, antecedent, country_focus, nearest, placed_by_focus, places_of, seat
+from .placing import across_border, antecedent, country_focus, found_in_focus, nearest, placed_by_focus, places_of, seat
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -44,6 +44,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
     # country's count (GVA: articles placed in the wrong US state 1,036 -> 817)
     countries.update(admin1_focus(doc, gazetteer, countries))
+    found_in_focus(read, gazetteer, countries, lang)
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .. import lang as langdata
+from ..geocode_context import countries_only
 from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
@@ -25,6 +26,22 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
     return c
+
+
+def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
+    """The sentences' place names found again with the article's main country as a home country:
+    its small towns ('Porto de Pedras (Alagoas)', 'Bayandy village of Munaily district') pass the
+    population bar a foreign name must clear, and its homonyms are kept past the candidate cut
+    ('Concepcion (Tucuman)': Argentina's, not Chile's). The country is the one most of the
+    article's places and provinces lie in, once it holds more than half of them."""
+    if not gazetteer or not countries:
+        return
+    own = countries_only(countries)
+    top = max(own, key=own.get, default=None)
+    if top is None or own[top] * 2 <= sum(own.values()):
+        return
+    for s in read:
+        s.mentions = gazetteer.find(s.text, lang, [top])
 
 
 def placed_by_focus(drafts: list[Draft]) -> None:
@@ -69,6 +86,11 @@ def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tup
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
              and not (based and based.search(s.low[max(0, m.start - 30):m.start]))]
+    landmark = rules(lang)["landmark_after"]
+    if landmark and len(found) > 1:
+        ends = {m.start: m.end for m in mentions}
+        kept = [f for f in found if not landmark.match(s.low[ends[f[0]]:ends[f[0]] + 20])]
+        found = kept if any(f[1].kind != "country" for f in kept) else found
     capital = None if found else coding.capital_named(s.text, s.low, lang, gazetteer, countries)
     found += [capital] if capital else []
     return coding.bare_aside(coding.origins_aside(found), s.text, lang)

@@ -106,6 +106,8 @@ def rules(lang: str) -> dict:
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
         if data.get("place_not_event") else None,
+        "landmark_after": re.compile(r"^\s+(?:" + "|".join(data["landmark_after"]) + r")\b")
+        if data.get("landmark_after") else None,
         "seats": [(re.compile(k), v) for k, v in (data.get("seats") or {}).items()],
         "clause_break": re.compile("|".join(data.get("clause_breaks", [])) or "(?!x)x"),
         "day_before": _opened_clause(data.get("day_before"), r"(?:^|,)"),
