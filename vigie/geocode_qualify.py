@@ -82,9 +82,25 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
     out = list(mentions)
     for m in re.finditer(r"((?:[A-Z][\w'’\-]* ){0,2}[A-Z][\w'’\-]*) (?:" + "|".join(map(re.escape, words)) + r")\b", text):
         start, end = m.span(1)
-        if any(x.start < end and x.end > start for x in mentions) or not_place(m.group(1).split()[0], lang):
+        inner = [x for x in out if x.start < end and x.end > start]
+        if not_place(m.group(1).split()[0], lang):
             continue
         scope = next((x for x in mentions if x.candidates and 0 < x.start - end <= 45), None)
+        if inner:
+            # 'Ma Ya Kan village (Shwebo district...)', 'Hmat Taing village, Katha township': a
+            # name found inside a longer name the place word types, with no homonym in the
+            # country of the place named next, is a fragment (China's Kan, Syria's Hama); not one
+            # whose place's name is longer ('Tuz' for Tuz Khurmatu)
+            lead = text[start:min(x.start for x in inner)].split()
+            stops = set(lang_data.load(lang, "places").get("name_stop") or [])
+            home = {c.iso3 for c in scope.candidates[:1]} if scope else set()
+            if home and all(x.start >= start and x.end <= end and (x.start, x.end) != (start, end)
+                            and not x.qualified and not any(c.iso3 in home for c in x.candidates)
+                            and not any(len(c.name.split()) > len(x.text.split()) for c in x.candidates)
+                            for x in inner) and not any(w in stops or not_place(w, lang) for w in lead):
+                out = [x for x in out if x not in inner]
+            else:
+                continue
         for q in scope.candidates[:3] if scope else ():
             admin1 = q.name if q.kind in ("admin1", "region") else q.admin1
             found = [c for c in gz.lookup(m.group(1), q.iso3, admin1 if q.kind != "country" else None)
