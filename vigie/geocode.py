@@ -307,6 +307,10 @@ class Gazetteer(Disambiguation):
             return self._countries.get(self._iso2[s.upper()])
         return next((p for p in self._ranked(self._ids(name_key(s))) if p.kind == "country"), None)
 
+    def country_codes(self) -> frozenset[str]:
+        """The ISO3 codes of every country the index knows."""
+        return frozenset(self._countries)
+
     def admin1_place(self, name: str, iso3: str | None = None) -> Place | None:
         """The admin1 Place of a canonical admin1 name (in a country when given)."""
         return next((p for p in self._admin1.get(name, []) if iso3 in (None, p.iso3)), None)

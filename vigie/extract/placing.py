@@ -34,9 +34,18 @@ def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: st
     population bar a foreign name must clear, and its homonyms are kept past the candidate cut
     ('Concepcion (Tucuman)': Argentina's, not Chile's). The country is the one most of the
     article's places and provinces lie in, once it holds more than half of them."""
-    if not gazetteer or not countries:
+    if not gazetteer:
         return
     own = countries_only(countries)
+    if not own:
+        # an article that names no place we admit ('demonstrated in Nogaro', 'in Seytenga
+        # (Seytenga, Seno)') has no country to favour: a name told as a place ('in X', 'X town')
+        # is read as any country's town of that name, the likeliest first
+        everywhere = gazetteer.country_codes()
+        for s in read:
+            if not s.mentions:
+                s.mentions = [m for m in gazetteer.find(s.text, lang, everywhere) if not m.bare]
+        return
     top = max(own, key=own.get, default=None)
     if top is None or own[top] * 2 <= sum(own.values()):
         return
