@@ -440,7 +440,8 @@ class Gazetteer(Disambiguation):
             elif p.iso3 in home:
                 # the caller's country: a small town by its own name only, a town of 15,000 by
                 # an alternate one ('Trostyanets' for Trostianets)
-                ok = rank == 0 or pop >= 15_000
+                glued = i > 0 and text[toks[i - 1][1]:toks[i][0]] == "-" and not toks[i - 1][2][:1].isupper()
+                ok = (rank == 0 or pop >= 15_000) and not glued     # not 'a vehicle-Borne IED'
             else:
                 ok = pop >= (15_000 if rank == 0 else 100_000)
             if ok:

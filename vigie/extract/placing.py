@@ -18,7 +18,9 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
     """Countries the article's event sentences are about, by how often their places occur."""
     c: Counter = Counter()
     for s in read:
-        for p in (gazetteer.choose_all(s.mentions, None) if gazetteer and s.mentions else []):
+        # qualified first: 'Remedios (Antioquia)' is Colombia's, not Cuba's (and not Turkey's Antakya)
+        mentions = qualified(gazetteer, s.mentions, s.text, doc.lang) if gazetteer and s.mentions else []
+        for p in (gazetteer.choose_all(mentions, None) if mentions else []):
             if p is not None:
                 c[p.iso3] += 1
     if doc.dateline and doc.dateline.place and gazetteer:
