@@ -7,6 +7,7 @@ sentence, most often the province or city that qualifies the town ACLED codes.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from . import lang as lang_data
@@ -118,6 +119,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
     place word are looked up within the place named next (`typed_names`)."""
     mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
+    mentions = city_parts(gz, mentions, text)
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
@@ -159,6 +161,41 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
             drop.update(quals)
     drop.update(_namesakes_aside(out, drop, scopes, gz))
     return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)
+
+
+PART_RADIUS_KM = 40.0   # a named part lies within this of its city's point
+PART = re.compile(r" - ((?:[A-Z0-9][\w'’]*\.? ?){1,4})")
+
+
+def _km(a: Place, b: Place) -> float:
+    dy = (a.lat - b.lat) * 111.0
+    dx = (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
+    return math.hypot(dx, dy)
+
+
+def city_parts(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """'Berlin - Spandau', 'New York - Bronx', 'Algiers - Rouiba': ACLED's notes name a city's part
+    after a dash, and code the part's own point (Spandau is 14 km from Berlin's). A part the
+    gazetteer holds within PART_RADIUS_KM of the city is the place; anything else ('Rio de Janeiro
+    - North Zone', 'Tehran - District 1') leaves the city."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        part = PART.match(text, m.end)
+        city = next((c for c in m.candidates if c.kind == "town" and c.lat is not None), None)
+        if part is None or city is None:
+            continue
+        name = part.group(1).strip()
+        inner = [x for x in mentions if part.start(1) <= x.start < part.end(1)]
+        near = [c for x in inner for c in x.candidates if c.lat is not None and c is not city
+                and _km(c, city) <= PART_RADIUS_KM]
+        if not near:
+            near = [c for c in gz.own_name(name) if c.iso3 == city.iso3 and c.lat is not None
+                    and _km(c, city) <= PART_RADIUS_KM]
+        if near:
+            out[i] = PlaceMention(m.start, part.end(1), text[m.start:part.end(1)].rstrip(), tuple(near),
+                                  m.relation, m.bare, qualified=True)
+            out = [x for x in out if x not in inner]
+    return out
 
 
 def _within(gz, name: str, qplaces: list[Place]) -> tuple[Place, ...]:
