@@ -119,7 +119,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
     place word are looked up within the place named next (`typed_names`)."""
     mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
-    mentions = city_parts(gz, mentions, text)
+    mentions = city_parts(gz, mentions, text, lang) if lang else mentions
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
@@ -164,7 +164,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
 
 
 PART_RADIUS_KM = 40.0   # a named part lies within this of its city's point
-PART = re.compile(r" - ((?:[A-Z0-9][\w'’]*\.? ?){1,4})")
+PART = re.compile(r" - ((?:[A-Z0-9][\w'’\-]*\.? ?){1,4})")
 
 
 def _km(a: Place, b: Place) -> float:
@@ -173,17 +173,19 @@ def _km(a: Place, b: Place) -> float:
     return math.hypot(dx, dy)
 
 
-def city_parts(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+def city_parts(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[PlaceMention]:
     """'Berlin - Spandau', 'New York - Bronx', 'Algiers - Rouiba': ACLED's notes name a city's part
     after a dash, and code the part's own point (Spandau is 14 km from Berlin's). A part the
     gazetteer holds within PART_RADIUS_KM of the city is the place; anything else ('Rio de Janeiro
     - North Zone', 'Tehran - District 1') leaves the city."""
+    ways = lang_data.load(lang, "places").get("settlement_after") or []
+    way = re.compile(r"\s*(?:" + "|".join(map(re.escape, ways)) + r")\b") if ways else None
     out = list(mentions)
     for i, m in enumerate(mentions):
         part = PART.match(text, m.end)
-        city = next((c for c in m.candidates if c.kind == "town" and c.lat is not None), None)
-        if part is None or city is None:
-            continue
+        city = m.candidates[0] if m.candidates and m.candidates[0].kind == "town" else None
+        if part is None or city is None or city.lat is None or (way and way.match(text, part.end(1))):
+            continue                # 'the Menbij - Sarin road': a road between two towns
         name = part.group(1).strip()
         inner = [x for x in mentions if part.start(1) <= x.start < part.end(1)]
         near = [c for x in inner for c in x.candidates if c.lat is not None and c is not city
