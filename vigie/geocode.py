@@ -433,7 +433,7 @@ class Gazetteer(Disambiguation):
                 continue
             pop = p.population
             if (initial and k == 1) or person:
-                ok = pop >= 100_000 or (p.iso3 in self.home and pop >= 1000 and not person)
+                ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
             elif p.iso3 in self.home:
                 # three-letter alternate names ('Sam' for Damascus) are first names in French prose
                 ok = rank == 0 or len(toks[i][3]) >= 4 or k > 1
