@@ -259,3 +259,32 @@ def test_a_states_government_and_its_military_are_one_side_but_two_states_are_no
     russia = Actor("Military Forces of Russia", "State forces", "Russia")
     assert actors_agree(replace(ev("a1"), actor1=gov), replace(ev("a2"), actor1=army))
     assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army))
+
+
+def test_two_fights_between_different_armed_sides_are_two_events():
+    from vigie.models import Actor
+    army = Actor("Military Forces of Syria", "State forces", "Syria")
+    rebels = Actor("Rebel Forces (Syria)", "Rebel group", "Syria")
+    jihadists = Actor("Islamic State", "Rebel group", "Syria")
+    civilians = Actor("Civilians (Syria)", "Civilians", "Syria")
+    clash = dict(kind="Armed clash", etype="Battles")
+    a = replace(ev("a1", **clash), actor1=army, actor2=jihadists)
+    assert not same_event(a, replace(ev("a2", **clash), actor1=rebels, actor2=jihadists), "en")
+    # the same two sides, named in either order, are one fight
+    assert same_event(a, replace(ev("a2", **clash), actor1=jihadists, actor2=army), "en")
+    # who was hit is told differently by reports of one massacre: only armed pairs are compared
+    b = replace(ev("a1", kind="Attack", etype="Violence against civilians"), actor1=army, actor2=civilians)
+    assert same_event(b, replace(ev("a2", kind="Attack", etype="Violence against civilians"),
+                                 actor1=army, actor2=rebels), "en")
+
+
+def test_a_capture_and_a_fight_are_two_acts():
+    capture = ev("a1", kind="Government regains territory", etype="Battles")
+    assert not same_event(capture, ev("a2", kind="Armed clash", etype="Battles"), "en")
+    assert not same_event(capture, ev("a2", kind="Non-state actor overtakes territory", etype="Battles"), "en")
+    assert same_event(capture, ev("a2", kind="Government regains territory", etype="Battles"), "en")
+
+
+def test_a_report_placed_only_at_its_province_tells_no_particular_town():
+    assert not same_event(ev("a1", PROVINCE), ev("a2", VILLAGE), "en")
+    assert same_event(ev("a1", PROVINCE), ev("a2", PROVINCE), "en")
