@@ -288,3 +288,36 @@ def test_a_capture_and_a_fight_are_two_acts():
 def test_a_report_placed_only_at_its_province_tells_no_particular_town():
     assert not same_event(ev("a1", PROVINCE), ev("a2", VILLAGE), "en")
     assert same_event(ev("a1", PROVINCE), ev("a2", PROVINCE), "en")
+
+
+def test_a_mediator_named_as_actor_is_no_side():
+    from vigie.models import Actor
+    from vigie.resolve import actors_agree
+    un = Actor("United Nations", "External/Other forces")
+    army = Actor("Military Forces of Syria", "State forces", "Syria")
+    russia = Actor("Military Forces of Russia", "External/Other forces", "Russia")
+    a = replace(ev("a1"), actor1=un)
+    assert actors_agree(a, replace(ev("a2"), actor1=army), "fr")
+    assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army), "fr")
+    # the merged event takes the side a report names, not the mediator
+    assert merge(a, replace(ev("a2"), actor1=army), "en").actor1 == army
+
+
+def test_a_floor_of_one_report_under_anothers_larger_figure_stays_the_toll():
+    floor = ev("a1", killed=100, qualifier="at_least", source="OSDH", quote="At least 100 were killed.")
+    claim = ev("a2", killed=1300, source="opposition", quote="1,300 died.")
+    assert merge(floor, claim, "en").fatalities.best == 100
+    # two firm figures: the conservative rule of casualties.fatalities
+    assert merge(ev("a1", killed=4), ev("a2", killed=2, quote="Two died."), "en").fatalities.best == 2
+
+
+def test_a_night_of_two_days_and_one_of_them_give_that_day(tmp_path):
+    tue, wed, pub = date(2013, 8, 20), date(2013, 8, 21), date(2013, 8, 22)
+    with Store(tmp_path / "v.db") as store:
+        first = ev("n1", day=tue, published=pub, kind="Chemical weapon")
+        store.add(doc_of("n1", "Gas was used in Aleppo in the night of Tuesday to Wednesday.", pub),
+                  [first], resolve=resolve)
+        store.add(doc_of("n2", "Chemical weapons were used in Aleppo on Wednesday.", pub),
+                  [ev("n2", day=wed, published=pub, kind="Chemical weapon")], resolve=resolve)
+        events = store.events()
+    assert len(events) == 1 and events[0]["event_date"] == wed.isoformat()

@@ -31,7 +31,7 @@ from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
 from .one_act import one_act, one_victim
 from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
-from .models import Event, Fatalities, Location
+from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
 
@@ -263,10 +263,11 @@ def places_agree(a: Location, b: Location) -> bool:
     return d is not None and d <= SAME_SPOT_KM.get(max(a.geo_precision, b.geo_precision), 0.0)
 
 
-def actors_agree(a: Event, b: Event) -> bool:
+def actors_agree(a: Event, b: Event, lang: str = "en") -> bool:
     """Both name a first actor: the same one, or the sides swapped. Two forces of one kind are not
     one actor: Russian air strikes and regime shelling on one town on one day are two events; a
     state's government and its military are one side ('le régime', 'Damas')."""
+    a, b = _sides_only(a, lang), _sides_only(b, lang)
     if a.actor1 is None or b.actor1 is None:
         return True
     if _armed_pair(a) and _armed_pair(b) and \
@@ -278,6 +279,20 @@ def actors_agree(a: Event, b: Event) -> bool:
         return True
     sides = {_side(x) for x in (a.actor1, a.actor2) if x}
     return bool(sides & {_side(x) for x in (b.actor1, b.actor2) if x})
+
+
+@functools.lru_cache(maxsize=None)
+def _third_parties(lang: str) -> frozenset:
+    return frozenset(langdata.load(lang, "actors").get("third_parties") or ())
+
+
+def _sides_only(e: Event, lang: str) -> Event:
+    """The event without a mediator or investigator named as its actor (actors.yaml third_parties)."""
+    third = _third_parties(lang)
+    a1, a2 = (None if x is None or x.name in third else x for x in (e.actor1, e.actor2))
+    if (a1, a2) == (e.actor1, e.actor2):
+        return e
+    return replace(e, actor1=a1, actor2=a2 if a1 else None)
 
 
 def _armed_pair(e: Event) -> bool:
@@ -304,7 +319,7 @@ def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
     return ((same_kind(a, b, lang) or one_act(a, b, lang, family, same_name))
             and (days_agree(a, b, mentions) or one_victim(a, b, lang, family, same_name))
             and places_agree(a.location, b.location)
-            and actors_agree(a, b) and not settlements_differ(a, b, lang)
+            and actors_agree(a, b, lang) and not settlements_differ(a, b, lang)
             and not one_newsroom_twice(a, b, lang) and not tolls_differ(a, b))
 
 
@@ -341,6 +356,11 @@ def fatalities(claims, parts: list[Fatalities], lang: str) -> Fatalities:
             return Fatalities()
         # no killed claim but a stated toll ('no one was killed'): the smallest stated
         f = Fatalities(best=min(bests))
+    floors = {c.count for c in unique if c.kind == "killed" and c.qualifier in LOWER_BOUNDS}
+    if f.best is not None and bests and min(bests) < f.best and min(bests) in floors:
+        # one report's own toll is a floor ('at least 100', a monitor's count) under another's
+        # larger figure ('1,300', the opposition's): ACLED's conservative rule keeps the floor
+        f = replace(f, best=min(bests))
     lows = [v for p in parts for v in (p.low,) if v is not None] + [f.low if f.low is not None else f.best]
     highs = [v for p in parts for v in (p.high,) if v is not None] + [f.high if f.high is not None else f.best]
     groups = {g: getattr(f, g) if getattr(f, g) is not None else
@@ -363,6 +383,8 @@ def merge(old: Event, new: Event, lang: str, new_day: bool = False) -> Event:
     elif PRECISION_RANK.get(new.date_precision, 4) < PRECISION_RANK.get(precision, 4) and \
             new.event_date and _span(old)[0] <= new.event_date <= _span(old)[1]:
         day, precision = new.event_date, new.date_precision     # 'Saturday' within 'this week'
+    # the stored report's sides, unless it named only a mediator (actors.yaml third_parties)
+    sides = old if _sides_only(old, lang).actor1 or not _sides_only(new, lang).actor1 else new
     kind = old
     ro, rn = _by_sub(lang).get(old.sub_event_type), _by_sub(lang).get(new.sub_event_type)
     if ro and rn and rn.priority > ro.priority and rn.family != "protest":
@@ -370,7 +392,7 @@ def merge(old: Event, new: Event, lang: str, new_day: bool = False) -> Event:
     merged = replace(old, event_date=day, date_precision=precision, event_type=kind.event_type,
                      sub_event_type=kind.sub_event_type, location=loc, fatalities=fat,
                      sources=sources, claims=claims, tags=tuple(sorted(set(old.tags) | set(new.tags))),
-                     actor1=old.actor1 or new.actor1, actor2=old.actor2 or new.actor2,
+                     actor1=sides.actor1 or new.actor1, actor2=sides.actor2 or new.actor2,
                      confidence=max(old.confidence, new.confidence))
     return replace(merged, notes=notes(merged))
 
@@ -457,8 +479,12 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             continue
         cands.sort(key=lambda x: _rank(e, x))
         first = cands[0]
-        stated = first.event_date != e.event_date and bool(stated_days(e, mentions)) \
-            and not stated_days(first, mentions)
+        stated_new, stated_old = stated_days(e, mentions), stated_days(first, mentions)
+        # the new report's stated day, where the stored one's was inferred, or where the stored
+        # one names a night of two days and the new one the day of them both name ('the night of
+        # Tuesday to Wednesday' and 'Wednesday')
+        stated = first.event_date != e.event_date and bool(stated_new) and \
+            (not stated_old or (e.event_date in stated_old and first.event_date not in stated_new))
         if follow_up:
             # the earlier day is the incident's; the later one a follow-up's publication
             stated = e.event_date < first.event_date
