@@ -11,7 +11,7 @@ event (an index on area and day), so a batch costs time with its own size, not t
   their precision (one town; a district and its city; two reports placed only at one province),
   days that agree (the same day or week; a day apart when one report infers its day from its
   publication, or names the night between them), compatible actors (the same two armed sides where
-  both name two) -> one event with every source and claim, `best` recomputed by ACLED's
+  both name two; a mediator named as actor is no side) -> one event with every source and claim, `best` recomputed by ACLED's
   conservative rule over all claims, `low`/`high` spanning them.
 - Identity: the stored event keeps its id; an event joined into another leaves an alias.
 """
