@@ -34,6 +34,7 @@ from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
+from .sides import sides_only, actors_agree, captures_differ
 
 # MinHash over word 5-shingles with 64 permutations: the Jaccard estimate's standard error is
 # 1/sqrt(64) = 0.06, enough to tell a re-published or updated dispatch (0.6-1.0) from two stories
@@ -57,12 +58,6 @@ EXPLOSIVE = ("remote", "bomb")
 # A copy of a dispatch is re-published by other outlets within days; a text re-used months later
 # (a monitor's template sentence) tells another event.
 COPY_DAYS = 3
-# Actor types that name who was hit or who gathered, not an armed side: reports of one massacre
-# differ on whether the dead were civilians or fighters, not on who fought.
-UNARMED = ("Civilians", "Protesters", "Rioters")
-# Captures of ground (CODEBOOK): a capture is one act, a fight or an attack at the same place
-# another, and the government's capture and a group's are two.
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -127,13 +122,6 @@ def family(e: Event, lang: str) -> str:
 def same_kind(a: Event, b: Event, lang: str) -> bool:
     fa, fb = family(a, lang), family(b, lang)
     return fa == fb or (fa in EXPLOSIVE and fb in EXPLOSIVE)
-
-
-def captures_differ(a: Event, b: Event) -> bool:
-    """A capture of ground and another act (a fight, an attack, the other side's capture) at one
-    place and day: ACLED codes both (merging them took Syria's sub_event_type from 0.905 to 0.888)."""
-    return a.sub_event_type != b.sub_event_type and \
-        (a.sub_event_type in TERRITORY or b.sub_event_type in TERRITORY)
 
 
 def days_agree(a: Event, b: Event, mentions=None) -> bool:
@@ -263,50 +251,6 @@ def places_agree(a: Location, b: Location) -> bool:
     return d is not None and d <= SAME_SPOT_KM.get(max(a.geo_precision, b.geo_precision), 0.0)
 
 
-def actors_agree(a: Event, b: Event, lang: str = "en") -> bool:
-    """Both name a first actor: the same one, or the sides swapped. Two forces of one kind are not
-    one actor: Russian air strikes and regime shelling on one town on one day are two events; a
-    state's government and its military are one side ('le régime', 'Damas')."""
-    a, b = _sides_only(a, lang), _sides_only(b, lang)
-    if a.actor1 is None or b.actor1 is None:
-        return True
-    if _armed_pair(a) and _armed_pair(b) and \
-            {_side(a.actor1), _side(a.actor2)} != {_side(b.actor1), _side(b.actor2)}:
-        # two fights of one day and province between different armed sides: regime against IS
-        # and rebels against IS are two of ACLED's rows (Syria: 470 such merges; GVA: 5)
-        return False
-    if _side(a.actor1) == _side(b.actor1):
-        return True
-    sides = {_side(x) for x in (a.actor1, a.actor2) if x}
-    return bool(sides & {_side(x) for x in (b.actor1, b.actor2) if x})
-
-
-@functools.lru_cache(maxsize=None)
-def _third_parties(lang: str) -> frozenset:
-    return frozenset(langdata.load(lang, "actors").get("third_parties") or ())
-
-
-def _sides_only(e: Event, lang: str) -> Event:
-    """The event without a mediator or investigator named as its actor (actors.yaml third_parties)."""
-    third = _third_parties(lang)
-    a1, a2 = (None if x is None or x.name in third else x for x in (e.actor1, e.actor2))
-    if (a1, a2) == (e.actor1, e.actor2):
-        return e
-    return replace(e, actor1=a1, actor2=a2 if a1 else None)
-
-
-def _armed_pair(e: Event) -> bool:
-    """Both sides named, and both armed."""
-    return bool(e.actor1 and e.actor2 and e.actor1.type not in UNARMED and e.actor2.type not in UNARMED)
-
-
-def _side(actor) -> tuple:
-    """A state's forces by their country; any other actor by its name."""
-    if actor.type == "State forces" and actor.country:
-        return (actor.type, actor.country)
-    return (actor.name,)
-
-
 def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
     """Could two reports tell one event (CODEBOOK: one action, one place, one day)?"""
     if (a.location.geo_precision == 3) != (b.location.geo_precision == 3):
@@ -384,7 +328,7 @@ def merge(old: Event, new: Event, lang: str, new_day: bool = False) -> Event:
             new.event_date and _span(old)[0] <= new.event_date <= _span(old)[1]:
         day, precision = new.event_date, new.date_precision     # 'Saturday' within 'this week'
     # the stored report's sides, unless it named only a mediator (actors.yaml third_parties)
-    sides = old if _sides_only(old, lang).actor1 or not _sides_only(new, lang).actor1 else new
+    sides = old if sides_only(old, lang).actor1 or not sides_only(new, lang).actor1 else new
     kind = old
     ro, rn = _by_sub(lang).get(old.sub_event_type), _by_sub(lang).get(new.sub_event_type)
     if ro and rn and rn.priority > ro.priority and rn.family != "protest":
