@@ -259,3 +259,65 @@ def test_a_states_government_and_its_military_are_one_side_but_two_states_are_no
     russia = Actor("Military Forces of Russia", "State forces", "Russia")
     assert actors_agree(replace(ev("a1"), actor1=gov), replace(ev("a2"), actor1=army))
     assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army))
+
+
+def test_two_fights_between_different_armed_sides_are_two_events():
+    from vigie.models import Actor
+    army = Actor("Military Forces of Syria", "State forces", "Syria")
+    rebels = Actor("Rebel Forces (Syria)", "Rebel group", "Syria")
+    jihadists = Actor("Islamic State", "Rebel group", "Syria")
+    civilians = Actor("Civilians (Syria)", "Civilians", "Syria")
+    clash = dict(kind="Armed clash", etype="Battles")
+    a = replace(ev("a1", **clash), actor1=army, actor2=jihadists)
+    assert not same_event(a, replace(ev("a2", **clash), actor1=rebels, actor2=jihadists), "en")
+    # the same two sides, named in either order, are one fight
+    assert same_event(a, replace(ev("a2", **clash), actor1=jihadists, actor2=army), "en")
+    # who was hit is told differently by reports of one massacre: only armed pairs are compared
+    b = replace(ev("a1", kind="Attack", etype="Violence against civilians"), actor1=army, actor2=civilians)
+    assert same_event(b, replace(ev("a2", kind="Attack", etype="Violence against civilians"),
+                                 actor1=army, actor2=rebels), "en")
+
+
+def test_a_capture_and_a_fight_are_two_acts():
+    capture = ev("a1", kind="Government regains territory", etype="Battles")
+    assert not same_event(capture, ev("a2", kind="Armed clash", etype="Battles"), "en")
+    assert not same_event(capture, ev("a2", kind="Non-state actor overtakes territory", etype="Battles"), "en")
+    assert same_event(capture, ev("a2", kind="Government regains territory", etype="Battles"), "en")
+
+
+def test_a_report_placed_only_at_its_province_tells_no_particular_town():
+    assert not same_event(ev("a1", PROVINCE), ev("a2", VILLAGE), "en")
+    assert same_event(ev("a1", PROVINCE), ev("a2", PROVINCE), "en")
+
+
+def test_a_mediator_named_as_actor_is_no_side():
+    from vigie.models import Actor
+    from vigie.resolve import actors_agree
+    un = Actor("United Nations", "External/Other forces")
+    army = Actor("Military Forces of Syria", "State forces", "Syria")
+    russia = Actor("Military Forces of Russia", "External/Other forces", "Russia")
+    a = replace(ev("a1"), actor1=un)
+    assert actors_agree(a, replace(ev("a2"), actor1=army), "fr")
+    assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army), "fr")
+    # the merged event takes the side a report names, not the mediator
+    assert merge(a, replace(ev("a2"), actor1=army), "en").actor1 == army
+
+
+def test_a_floor_of_one_report_under_anothers_larger_figure_stays_the_toll():
+    floor = ev("a1", killed=100, qualifier="at_least", source="OSDH", quote="At least 100 were killed.")
+    claim = ev("a2", killed=1300, source="opposition", quote="1,300 died.")
+    assert merge(floor, claim, "en").fatalities.best == 100
+    # two firm figures: the conservative rule of casualties.fatalities
+    assert merge(ev("a1", killed=4), ev("a2", killed=2, quote="Two died."), "en").fatalities.best == 2
+
+
+def test_a_night_of_two_days_and_one_of_them_give_that_day(tmp_path):
+    tue, wed, pub = date(2013, 8, 20), date(2013, 8, 21), date(2013, 8, 22)
+    with Store(tmp_path / "v.db") as store:
+        first = ev("n1", day=tue, published=pub, kind="Chemical weapon")
+        store.add(doc_of("n1", "Gas was used in Aleppo in the night of Tuesday to Wednesday.", pub),
+                  [first], resolve=resolve)
+        store.add(doc_of("n2", "Chemical weapons were used in Aleppo on Wednesday.", pub),
+                  [ev("n2", day=wed, published=pub, kind="Chemical weapon")], resolve=resolve)
+        events = store.events()
+    assert len(events) == 1 and events[0]["event_date"] == wed.isoformat()

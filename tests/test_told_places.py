@@ -76,3 +76,12 @@ def test_one_outlet_two_tolls_one_day():
     assert not tolls_differ(one, ev(2, qualifier="at_least"))       # 'at least 2' bounds the same toll
     assert not tolls_differ(one, ev(1))
     assert not same_event(one, ev(2), "en")
+
+
+def test_one_newsroom_at_one_settlement_with_a_toll_and_without_tells_two_events():
+    base = make_event("a1")
+    a = with_quote(base, "a1", "Clashes took place in Kafr Zita town, killing 2 rebels.", 2)
+    b = with_quote(base, "b1", "Regime forces shelled Kafr Zita town with rockets.", None)
+    assert one_newsroom_twice(a, b, "en")
+    c = with_quote(base, "c1", "Rebels attacked a checkpoint in Kafr Zita town.", None)
+    assert not one_newsroom_twice(b, c, "en")
