@@ -10,12 +10,15 @@ needs 100,000 people) misses the surname used alone. A name word told as a place
 
 A town's name followed by a street type ('the 6300 block of Woodstock Street', 'Oxford Drive')
 or, in French, after one ('rue de Verdun') names the street (places.yaml street_types): GVA put
-US reports in Woodstock, Ontario and Oxford, England so.
+US reports in Woodstock, Ontario and Oxford, England so. A name followed by a neighbourhood word
+('the Austin neighborhood' of Chicago's West Side) names a part of the report's city: a GeoNames
+town of that name (Austin, Texas) is not meant; curated places and districts stay.
 """
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from . import lang as langdata
 from .people import _person_res, _short
@@ -32,6 +35,22 @@ def _street_res(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
     after = re.compile(r"\s+(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) + r")(?![\w-])")
     before = re.compile(r"(?<![\w-])(?i:" + alt + r")\.?\s+(?:d[eu]s? |de la |d['’])?$")
     return after, before
+
+
+@functools.lru_cache(maxsize=None)
+def _quarter_re(lang: str) -> re.Pattern | None:
+    words = langdata.load(lang, "places").get("neighbourhood_after") or []
+    return re.compile(r"\s+(?i:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+
+
+def neighbourhood(text: str, m, lang: str):
+    """The mention without its GeoNames towns when a neighbourhood word follows it, else itself;
+    None when nothing is left."""
+    rx = _quarter_re(lang)
+    if rx is None or not rx.match(text, m.end):
+        return m
+    kept = tuple(c for c in m.candidates if not (c.kind == "town" and c.geonames_id is not None))
+    return replace(m, candidates=kept) if kept else None
 
 
 def street_named(text: str, m, lang: str) -> bool:
@@ -59,7 +78,8 @@ class PersonVetoed:
         return getattr(self._gz, attr)
 
     def find(self, text: str, lang: str | None = None, *args, **kwargs):
-        mentions = self._gz.find(text, lang, *args, **kwargs)
+        mentions = [n for m in self._gz.find(text, lang, *args, **kwargs)
+                    if (n := neighbourhood(text, m, lang)) is not None]
         return [m for m in mentions if not (m.bare and " " not in m.text and m.text.casefold() in self._words)
                 and not street_named(text, m, lang)]
 
