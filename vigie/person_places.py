@@ -63,8 +63,9 @@ def street_named(text: str, m, lang: str) -> bool:
 
 def name_words(text: str, lang: str) -> frozenset[str]:
     """Case-folded first and last names of every person the text names with an age."""
+    # a double surname is used alone by either part ('Carlos Rodriguez-Espinoza, 22': 'Rodriguez')
     return frozenset(w.casefold() for r in _person_res(lang) for m in r.finditer(text or "")
-                     for w in _short(m.group("name")).split())
+                     for w in re.split(r"[\s-]+", _short(m.group("name"))) if w)
 
 
 class PersonVetoed:
