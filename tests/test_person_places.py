@@ -77,3 +77,19 @@ def test_shot_one_fatally_is_one_death(res):
     evs = events(res, "Four people were shot, one fatally, at a park in Stockton, California "
                       "late Wednesday afternoon.", date(2014, 2, 13))
     assert evs and evs[0].fatalities.best == 1
+
+
+@pytest.mark.parametrize("text", [
+    "A 14 year old boy is killed and a 17 year old is wounded after a shooting in Rockford, Illinois on Friday.",
+    "A shooting in Salisbury, North Carolina left a 7-year-old girl dead early Sunday morning.",
+    "Burlington teen shot dead by 15-year-old in Burlington, Vermont on Thursday.",
+])
+def test_one_death_told_without_a_figure(res, text):
+    evs = events(res, text)
+    assert evs and evs[0].fatalities.best == 1
+
+
+def test_one_persons_death_beside_a_whole_toll_is_part_of_it(res):
+    evs = events(res, "Three people were found dead in a home in Wichita, Kansas on Sunday, police said. "
+                      "A man was fatally shot in the kitchen.", date(2016, 5, 2))
+    assert evs and evs[0].fatalities.best == 3
