@@ -93,3 +93,25 @@ def test_one_persons_death_beside_a_whole_toll_is_part_of_it(res):
     evs = events(res, "Three people were found dead in a home in Wichita, Kansas on Sunday, police said. "
                       "A man was fatally shot in the kitchen.", date(2016, 5, 2))
     assert evs and evs[0].fatalities.best == 3
+
+
+def test_abbreviated_provinces_vote_for_their_country():
+    from vigie.geocode_focus import abbreviated_countries
+    votes = abbreviated_countries("PORTSMOUTH, Va. - Two boys were shot in Portsmouth.", "en")
+    assert votes["USA"] == 3        # the abbreviation, and each time the name it qualifies occurs
+    assert abbreviated_countries("Nothing abbreviated here.", "en") == {}
+
+
+def test_a_dateline_in_capitals_is_read_whole():
+    from vigie.geocode import Gazetteer
+    gz = Gazetteer.default()
+    (m,) = gz.find("NEW ORLEANS -- A jury found the man guilty.", "en")
+    assert m.text == "NEW ORLEANS" and m.candidates[0].admin1 == "Louisiana"
+    assert not gz.find("The UN and the EU met.", "en")
+
+
+def test_own_name_outranks_a_bigger_places_former_name():
+    from vigie.geocode import Gazetteer
+    gz = Gazetteer.default()
+    (m,) = gz.find("Police responded to a shooting in Montgomery on Sunday.", "en")
+    assert gz.choose(m, None).admin1 == "Alabama"

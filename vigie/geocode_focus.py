@@ -60,7 +60,8 @@ def abbreviated_countries(text: str, lang: str) -> Counter:
     out: Counter = Counter()
     for m in pattern.finditer(text or "") if pattern else ():
         name = m.group(0)[:m.group(0).index(",")]
-        out[table[m.group(1)][0]] += 1 + len(re.findall(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text))
+        # 'PORTSMOUTH, Va.' in a dateline, 'Portsmouth' after it: one name, whatever its case
+        out[table[m.group(1)][0]] += 1 + len(re.findall(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text, re.I))
     return out
 
 
