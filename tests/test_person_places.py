@@ -109,9 +109,3 @@ def test_a_dateline_in_capitals_is_read_whole():
     assert m.text == "NEW ORLEANS" and m.candidates[0].admin1 == "Louisiana"
     assert not gz.find("The UN and the EU met.", "en")
 
-
-def test_own_name_outranks_a_bigger_places_former_name():
-    from vigie.geocode import Gazetteer
-    gz = Gazetteer.default()
-    (m,) = gz.find("Police responded to a shooting in Montgomery on Sunday.", "en")
-    assert gz.choose(m, None).admin1 == "Alabama"

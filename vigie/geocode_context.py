@@ -11,10 +11,6 @@ from typing import Iterable
 from .gazetteer_build import PRIOR, UNKNOWN_POP_PRIOR
 from .models import Location, Place, PlaceMention
 
-# Each place down the gazetteer's ranking (population plus 0.5 for the place's own name over an
-# alternate one) costs this: 0.5 keeps 'Montgomery' (Alabama, 195,000, its own name) above Sahiwal
-# (538,000, once called Montgomery) where 0.2 let population alone turn the order over.
-RANK_STEP = 0.5
 FOCUS_WEIGHT = 4.0      # an article all about Syria lifts a Syrian village of 500 above a city of 5,000 elsewhere
 BESIDE_ADMIN1_BONUS = 3.0   # another place of the sentence in the same admin1: a 1,000-fold population ratio
 BESIDE_COUNTRY_BONUS = 1.0  # ... in the same country
@@ -81,7 +77,7 @@ class Disambiguation:
 
         def score(item):
             idx, p = item
-            s = _prior(p) - RANK_STEP * idx + FOCUS_WEIGHT * shares.get(p.iso3, 0.0) + (1.0 if p.iso3 == top else 0)
+            s = _prior(p) - 0.2 * idx + FOCUS_WEIGHT * shares.get(p.iso3, 0.0) + (1.0 if p.iso3 == top else 0)
             s += ADMIN1_FOCUS_WEIGHT * provinces.get((p.iso3, p.admin1), 0.0)
             if names and p.admin1 in names:
                 s += ADMIN1_BONUS
