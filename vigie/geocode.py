@@ -358,7 +358,7 @@ class Gazetteer(Disambiguation):
             # 'al-Qusayr' yes; 'al' alone, or French 'et Paris' / 'en Syrie' (a space, not a hyphen) no
             if not nxt_cap or text[toks[i][1]:toks[i + 1][0]] != "-":
                 return None
-        elif not raw[:1].isupper() or (raw.isupper() and len(raw) <= 3) or \
+        elif not raw[:1].isupper() or (raw.isupper() and len(raw) <= 3 and not self._caps_name(text, toks, i)) or \
                 (not raw.isupper() and not raw[1:].islower() and len(raw) > 1):
             return None                     # lowercase word, acronym (ONU, ASL), mixed case (XXe, iPhone)
         n = 1
@@ -367,6 +367,8 @@ class Gazetteer(Disambiguation):
         maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
         initial = self._sentence_initial(text, toks[i][0])
         for k in range(min(n, maxlen), 0, -1):
+            if k == 1 and raw.isupper() and len(raw) <= 3:
+                break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
             if self._stopped(key, L):
                 return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
@@ -403,6 +405,11 @@ class Gazetteer(Disambiguation):
                 if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home)):
                     return i + k, places
         return None
+
+    def _caps_name(self, text: str, toks, i: int) -> bool:
+        """Is a short all-capital word the start of a longer all-capital name ('NEW ORLEANS --',
+        'LOS ANGELES (AP)': datelines in capitals), not an acronym?"""
+        return self._joined(text, toks, i) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 3
 
     @staticmethod
     def _capitalized(text: str, toks, j: int) -> bool:

@@ -51,6 +51,20 @@ def abbreviated(text: str, lang: str, iso3: str) -> list[tuple[int, str]]:
             for m in pattern.finditer(text) if table[m.group(1)][0] == iso3]
 
 
+def abbreviated_countries(text: str, lang: str) -> Counter:
+    """ISO3 -> votes of the provinces of that country the text abbreviates after a name
+    ('Portsmouth, Va.'): news style names the country so, where the town's name alone is also
+    abroad's. The name so qualified is that country's wherever the text repeats it: one vote for
+    the abbreviation and one for each time the name occurs."""
+    pattern, table = _abbreviations(lang)
+    out: Counter = Counter()
+    for m in pattern.finditer(text or "") if pattern else ():
+        name = m.group(0)[:m.group(0).index(",")]
+        # 'PORTSMOUTH, Va.' in a dateline, 'Portsmouth' after it: one name, whatever its case
+        out[table[m.group(1)][0]] += 1 + len(re.findall(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text, re.I))
+    return out
+
+
 def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
     """The province of the city or province an outlet's host name spells ('chicagotribune' ->
     Illinois), the longest such name in the host; None without one. The last address in the URL

@@ -177,7 +177,9 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
         doers = {(f.start, f.end) for f in out if f.kind is None and f.group}
         if m and not any(m.start() - 60 < n.end <= m.start() for n in nums
                          if n not in ages and n.value != 1 and (n.start, n.end) not in doers):
-            out.append(Figure(m.start(), m.end(), 1, "exact", "killed", None, False, False))
+            # one death told of one person ("a man was fatally shot") is at least the event's toll:
+            # another report's "three dead" is the whole of it, not a rival figure
+            out.append(Figure(m.start(), m.end(), 1, "at_least", "killed", None, False, False))
     return out
 
 

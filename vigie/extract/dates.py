@@ -134,11 +134,14 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     year = r"(?:19|20)\d\d"
     b = r"(?<![\w'’])"
+    # 'on Friday August 19th': the words before a weekday belong to the day-month after it too,
+    # else the weekday alone, starting earlier, wins and resolves against the publication day
+    pre = _alt(d.get("weekday_before", []))
     pats = [
         ("night_abs", rf"{b}{_alt(d.get('night_prefix', []))}\s+(?P<d1>{day}){suffix}?\s+"
                       rf"{_alt(d.get('night_joiner', []))}\s+(?P<d>{day}){suffix}?\s+(?P<m>{months})"
                       rf"(?:\s+(?P<y>{year}))?(?!\d)"),
-        ("absolute", rf"{b}(?:(?P<wd>{wd}),?\s+)?(?<!\d)(?P<d>{day}){suffix}?\s+(?P<m>{months})"
+        ("absolute", rf"{b}(?:(?:{pre}\s+)?(?P<wd>{wd}),?\s+)?(?<!\d)(?P<d>{day}){suffix}?\s+(?P<m>{months})"
                      rf"(?:\s+(?P<y>{year}))?(?!\d)"),
         ("night", rf"{b}{_alt(d.get('night_prefix', []))}\s+(?P<w1>{wd})"
                   rf"(?:\s+{_alt(d.get('night_joiner', []))}\s+(?P<w2>{wd}))?"),
@@ -151,7 +154,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
         ("year", rf"{b}{_prefixed(d.get('year_prefix', []))}(?P<y>{year})(?![\d,.]\d|\s*%)"),
     ]
     if d.get("month_first"):
-        pats.insert(2, ("absolute", rf"{b}(?:(?P<wd>{wd}),?\s+)?(?P<m>{months})\s+(?P<d>{day}){suffix}?(?!\d)"
+        pats.insert(2, ("absolute", rf"{b}(?:(?:{pre}\s+)?(?P<wd>{wd}),?\s+)?(?P<m>{months})\s+(?P<d>{day}){suffix}?(?!\d)"
                                     rf"(?:,?\s+(?P<y>{year}))?(?!\d)"))
     if d.get("numeric_dmy"):
         pats.append(("numeric", r"(?<![\d/.-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>(?:19|20)?\d\d)(?![\d/.-]\d)"))

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..geocode_focus import admin1_focus
 from ..models import Claim, DateMention, Document, Event
+from ..person_places import person_vetoed
 from . import casualties as cas
 from . import coding, coding_battle, coding_toll
 from .actors import find_actors, roles
@@ -39,6 +40,8 @@ INCIDENT_DAYS = 366
 def extract_events(doc: Document, gazetteer) -> list[Event]:
     """Every event an article reports, merged within the article, main (most confident) first."""
     lang = doc.lang
+    # a victim's surname used alone is no town ('Gibson did not live there'): person_places.py
+    gazetteer = person_vetoed(gazetteer, doc.text, lang)
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = country_focus(doc, read, gazetteer)
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its

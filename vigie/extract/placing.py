@@ -7,6 +7,7 @@ from collections import Counter
 
 from .. import lang as langdata
 from ..geocode_context import countries_only
+from ..geocode_focus import abbreviated_countries
 from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
@@ -27,6 +28,11 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
+    if c and gazetteer:
+        # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
+        # anywhere in the report names its country, one vote each, where the town's name alone
+        # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
+        c.update(abbreviated_countries(doc.text, doc.lang))
     return c
 
 

@@ -1,0 +1,92 @@
+"""A person's name or a street's is no place: the words of a name the article gives with an age ('Rashawn
+Gibson, 17', '33-year-old Melissa Randolph') are not read as towns where the article uses them
+alone ('Gibson did not live at the home', 'Randolph, 33, Paoli').
+
+Local news names its victims by first and last name with an age, then by last name alone; GeoNames
+holds a town of nearly every common surname and first name (Gibson, Arkansas; Randolph,
+Massachusetts; Sutton, England). The gazetteer's own rule (a word beside another capitalized word
+needs 100,000 people) misses the surname used alone. A name word told as a place ('in Lee',
+'Gibson County') keeps its place: only bare mentions, with no place cue, are dropped.
+
+A town's name followed by a street type ('the 6300 block of Woodstock Street', 'Oxford Drive')
+or, in French, after one ('rue de Verdun') names the street (places.yaml street_types): GVA put
+US reports in Woodstock, Ontario and Oxford, England so. A name followed by a neighbourhood word
+('the Austin neighborhood' of Chicago's West Side) names a part of the report's city: a GeoNames
+town of that name (Austin, Texas) is not meant; curated places and districts stay.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from . import lang as langdata
+from .people import _person_res, _short
+
+
+@functools.lru_cache(maxsize=None)
+def _street_res(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """(a capitalized street type right after a name, a street type right before one)."""
+    types = langdata.load(lang, "places").get("street_types") or {}
+    words = sorted({w for full, abbr in types.items() for w in [full, *abbr]}, key=len, reverse=True)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    after = re.compile(r"\s+(?:" + "|".join(re.escape(w[:1].upper() + w[1:]) for w in words) + r")(?![\w-])")
+    before = re.compile(r"(?<![\w-])(?i:" + alt + r")\.?\s+(?:d[eu]s? |de la |d['’])?$")
+    return after, before
+
+
+@functools.lru_cache(maxsize=None)
+def _quarter_re(lang: str) -> re.Pattern | None:
+    words = langdata.load(lang, "places").get("neighbourhood_after") or []
+    return re.compile(r"\s+(?i:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+
+
+def neighbourhood(text: str, m, lang: str):
+    """The mention without its GeoNames towns when a neighbourhood word follows it, else itself;
+    None when nothing is left."""
+    rx = _quarter_re(lang)
+    if rx is None or not rx.match(text, m.end):
+        return m
+    kept = tuple(c for c in m.candidates if not (c.kind == "town" and c.geonames_id is not None))
+    return replace(m, candidates=kept) if kept else None
+
+
+def street_named(text: str, m, lang: str) -> bool:
+    """Is the mention (a town by its first candidate) the name of a street ('Woodstock Street')?"""
+    rx = _street_res(lang)
+    if rx is None or not m.candidates or m.candidates[0].kind != "town":
+        return False
+    return bool(rx[0].match(text, m.end) or rx[1].search(text[max(0, m.start - 30):m.start]))
+
+
+def name_words(text: str, lang: str) -> frozenset[str]:
+    """Case-folded first and last names of every person the text names with an age."""
+    # a double surname is used alone by either part ('Carlos Rodriguez-Espinoza, 22': 'Rodriguez')
+    return frozenset(w.casefold() for r in _person_res(lang) for m in r.finditer(text or "")
+                     for w in re.split(r"[\s-]+", _short(m.group("name"))) if w)
+
+
+class PersonVetoed:
+    """A gazetteer whose `find` drops bare one-word mentions that are a named person's first or
+    last name, and streets; every other call goes to the gazetteer itself (as nlp.NameVetoed)."""
+
+    def __init__(self, gazetteer, words: frozenset[str]):
+        self._gz, self._words = gazetteer, words
+
+    def __getattr__(self, attr):
+        return getattr(self._gz, attr)
+
+    def find(self, text: str, lang: str | None = None, *args, **kwargs):
+        mentions = [n for m in self._gz.find(text, lang, *args, **kwargs)
+                    if (n := neighbourhood(text, m, lang)) is not None]
+        return [m for m in mentions if not (m.bare and " " not in m.text and m.text.casefold() in self._words)
+                and not street_named(text, m, lang)]
+
+
+def person_vetoed(gazetteer, text: str, lang: str):
+    """The gazetteer, wrapped to veto people's and streets' names."""
+    if gazetteer is None:
+        return None
+    return PersonVetoed(gazetteer, name_words(text, lang))
