@@ -442,6 +442,10 @@ class Gazetteer(Disambiguation):
                 # an alternate one ('Trostyanets' for Trostianets)
                 glued = i > 0 and text[toks[i - 1][1]:toks[i][0]] == "-" and not toks[i - 1][2][:1].isupper()
                 ok = (rank == 0 or pop >= 15_000) and not glued     # not 'a vehicle-Borne IED'
+            elif rank != 0 and k == 1 and (len(toks[i][3]) < 5 or toks[i][2].isupper()):
+                # a foreign city's short alternate name is a word or first name ('Ben' for Bern,
+                # 'Bir' for Beed, 'Pax' for La Paz, 'SIAN' for Xi'an) far more often than the city
+                ok = False
             else:
                 ok = pop >= (15_000 if rank == 0 else 100_000)
             if ok:
