@@ -432,6 +432,10 @@ class Gazetteer(Disambiguation):
             if lower_inside:                 # 'La ville', 'Et bien': only curated names have lowercase words
                 continue
             pop = p.population
+            if p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < 5 or toks[i][2].isupper()):
+                # a foreign city's short alternate name is a word or first name ('Ben' for Bern,
+                # 'Bir' for Beed, 'Pax' for La Paz, 'SIAN' for Xi'an) far more often than the city
+                continue
             if (initial and k == 1) or person:
                 ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
             elif p.iso3 in self.home:
@@ -442,10 +446,6 @@ class Gazetteer(Disambiguation):
                 # an alternate one ('Trostyanets' for Trostianets)
                 glued = i > 0 and text[toks[i - 1][1]:toks[i][0]] == "-" and not toks[i - 1][2][:1].isupper()
                 ok = (rank == 0 or pop >= 15_000) and not glued     # not 'a vehicle-Borne IED'
-            elif rank != 0 and k == 1 and (len(toks[i][3]) < 5 or toks[i][2].isupper()):
-                # a foreign city's short alternate name is a word or first name ('Ben' for Bern,
-                # 'Bir' for Beed, 'Pax' for La Paz, 'SIAN' for Xi'an) far more often than the city
-                ok = False
             else:
                 ok = pop >= (15_000 if rank == 0 else 100_000)
             if ok:
