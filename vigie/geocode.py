@@ -432,8 +432,8 @@ class Gazetteer(Disambiguation):
             if lower_inside:                 # 'La ville', 'Et bien': only curated names have lowercase words
                 continue
             pop = p.population
-            if p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < 5 or toks[i][2].isupper()):
-                # a foreign city's short alternate name is a word or first name ('Ben' for Bern,
+            if p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < 6 or toks[i][2].isupper()):
+                # a foreign city's short (2-5 letters) alternate name is a word or first name ('Ben' for Bern,
                 # 'Bir' for Beed, 'Pax' for La Paz, 'SIAN' for Xi'an) far more often than the city
                 continue
             if (initial and k == 1) or person:
