@@ -433,10 +433,8 @@ class Gazetteer(Disambiguation):
                 continue
             pop = p.population
             if p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < 6 or toks[i][2].isupper()):
-                # a foreign city's short (2-5 letters) or all-caps alternate name is a word or a
-                # first name ('Ben' for Bern, 'Pax' for La Paz, 'SIAN' for Xi'an) far more often
-                # than the city (global sample: 34 rows gained, 6 lost; 6 letters would also
-                # drop 'Milano', 'Napoli')
+                # a foreign city's alternate name of 2-5 letters or capitals is a word or first name:
+                # 'Ben' for Bern, 'Pax' for La Paz, 'SIAN' for Xi'an (not 6: 'Milano', 'Napoli')
                 continue
             if (initial and k == 1) or person:
                 ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
