@@ -73,3 +73,8 @@ def test_short_alternate_name_of_a_foreign_city_is_no_place(gz):
     # 'Ben' (Bern) and 'Pax' (La Paz) are a first name and a word here, not foreign cities
     text = "On 4 March 2022, Ben Carter and Pax Christi members rallied in Lyon for peace."
     assert {m.candidates[0].iso3 for m in gz.find(text, "en")} == {"FRA"}
+
+
+def test_institution_nouns_are_no_places(gz):
+    text = "On 4 March 2022, University of Lyon students and members of the Federation of Teachers rallied in Lyon."
+    assert [m.text for m in gz.find(text, "en")] == ["Lyon", "Lyon"]
