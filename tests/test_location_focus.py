@@ -57,3 +57,24 @@ def test_landmark_square_is_not_the_town(gz):
 def test_article_with_no_country_reads_a_cued_name(gz):
     loc = first_place(gz, "On 2 March 2022, about 50 teachers demonstrated in Nogaro to denounce job cuts.")
     assert loc is not None and loc.lat is not None
+
+
+def test_qualified_place_leads_equally_confident_events(gz):
+    # the town named with its province in parentheses is where the article sets its story
+    loc = first_place(gz, "On 4 March 2022, workers from Dijon and Besancon demonstrated in front of "
+                          "the prefecture of Grenoble (Grenoble, Isere) against job cuts.")
+    assert loc.name == "Grenoble"
+    loc = first_place(gz, "On 4 March 2022, about 40 people held a march beginning in Sausalito and "
+                          "ending with a rally in Oakland (California) against rent increases.")
+    assert loc.name == "Oakland"
+
+
+def test_short_alternate_name_of_a_foreign_city_is_no_place(gz):
+    # 'Ben' (Bern) and 'Pax' (La Paz) are a first name and a word here, not foreign cities
+    text = "On 4 March 2022, Ben Carter and Pax Christi members rallied in Lyon for peace."
+    assert {m.candidates[0].iso3 for m in gz.find(text, "en")} == {"FRA"}
+
+
+def test_institution_nouns_are_no_places(gz):
+    text = "On 4 March 2022, University of Lyon students and members of the Federation of Teachers rallied in Lyon."
+    assert [m.text for m in gz.find(text, "en")] == ["Lyon", "Lyon"]

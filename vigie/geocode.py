@@ -55,7 +55,8 @@ def _lang(code: str) -> dict:
             "cue_after": cues("place_words_after"),
             "directions": {name_key(w) for w in raw.get("direction_names", [])},
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
-            "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"]))}
+            "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"])),
+            "short_alternate": int(raw.get("foreign_alternate_short_below", 0))}
 
 
 def not_place(name: str, lang: str) -> bool:
@@ -380,7 +381,7 @@ class Gazetteer(Disambiguation):
                     and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
                 # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
                 hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(key.split(" ", 1)[1]))
-            places = self._plausible(hits, text, toks, i, k, initial, home)
+            places = self._plausible(hits, text, toks, i, k, initial, home, L["short_alternate"])
             if places:
                 return i + k, places
         for end in L["endings"]:
@@ -388,7 +389,7 @@ class Gazetteer(Disambiguation):
             # it, for a place of the article's countries or one vigie lists itself
             if fold.endswith(end) and len(fold) >= 4 + len(end) and not initial:
                 stem = fold[:-len(end)]
-                places = [p for p in self._plausible(self._ids(stem), text, toks, i, 1, False, home)
+                places = [p for p in self._plausible(self._ids(stem), text, toks, i, 1, False, home, L["short_alternate"])
                           if p.iso3 in home or p.geonames_id is None]
                 if places:
                     return i + 1, places
@@ -402,7 +403,8 @@ class Gazetteer(Disambiguation):
                 if initial or self._stopped(key, L) or not self._capitalized(text, toks, i + k - 1):
                     continue
                 fk = fold_key(key, self.particles, self.folds) if kind == "fold" else skeleton(key, self.particles)
-                if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home)):
+                if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home,
+                                                                L["short_alternate"])):
                     return i + k, places
         return None
 
@@ -419,7 +421,7 @@ class Gazetteer(Disambiguation):
             j -= 1
         return toks[j][2][:1].isupper()
 
-    def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str]) -> list[Place]:
+    def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str], short=0) -> list[Place]:
         """Ranked places of the hits that can be meant here. GeoNames holds 230,000 towns whose
         names and alternate names include first names and French words ('Point', 'Celle',
         'Martin', 'Valls'): outside the home countries a town needs 15,000 people by its own name,
@@ -439,6 +441,8 @@ class Gazetteer(Disambiguation):
             if lower_inside:                 # 'La ville', 'Et bien': only curated names have lowercase words
                 continue
             pop = p.population
+            if short and p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < short or toks[i][2].isupper()):
+                continue        # a word or first name: 'Ben' for Bern, 'SIAN' for Xi'an (places.yaml)
             if (initial and k == 1) or person:
                 ok = pop >= 100_000 or (p.iso3 in home and pop >= 1000 and not person)
             elif p.iso3 in self.home:
