@@ -22,7 +22,8 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import across_border, antecedent, country_focus, found_in_focus, nearest, placed_by_focus, places_of, seat
+from .placing import (across_border, antecedent, country_focus, found_in_focus, listed, nearest, placed_by_focus,
+                      places_of, seat)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -269,6 +270,17 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             _, rule = violent_rule(replace(s, triggers=[trig]), lang, [whole])
             d = _draft(s, rule, f.start, place, relation, doc, lang, ctx, drafts)
             d.claims = cas.claims_of([whole], s.quote[1], s.source, doc.id)
+            out.append(d)
+        violent = None
+    towns = listed(doc, s, gazetteer, countries) if violent and killed and not places and gazetteer \
+        and _previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
+    if towns:
+        # "Homs et Deir El-Zour. Plus de 45 tués aujourd'hui": a death told at each town listed,
+        # the total at none of them
+        trig, rule = violent
+        for town in towns:
+            d = _draft(s, one_sided(s, rule, killed, lang), trig.start, town, "in", doc, lang, ctx, drafts)
+            d.claims = [c for c in claims if c.kind != "killed"]
             out.append(d)
         violent = None
     if violent:

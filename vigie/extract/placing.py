@@ -139,6 +139,19 @@ def antecedent(doc: Document, s: Sentence, gazetteer, countries: Counter) -> Pla
     return None
 
 
+def listed(doc: Document, s: Sentence, gazetteer, countries: Counter) -> list[Place]:
+    """The towns a short line just before lists ("Homs et Deir El-Zour."), when it lists two or
+    more: a toll told next with no place of its own ("Plus de 45 tués aujourd'hui") is their
+    total, which no one of them had (the French gold forbids such a total as any place's toll)."""
+    j = s.index - 1
+    if j < 0 or doc.sentences[j].paragraph != s.paragraph or len(doc.sentences[j].text.split()) > 8:
+        return []
+    mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+    chosen = gazetteer.choose_all(mentions, dict(countries)) if mentions else []
+    towns = [p for p in chosen if p is not None and SPECIFICITY.get(p.kind, 9) <= 1]
+    return towns if len({p.name for p in towns}) >= 2 else []
+
+
 @functools.lru_cache(maxsize=None)
 def _border_with(lang: str) -> re.Pattern | None:
     words = langdata.load(lang, "triggers").get("border_with", [])
