@@ -22,8 +22,9 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import (across_border, antecedent, country_focus, found_in_focus, listed, nearest, placed_by_focus,
-                      places_of, seat)
+from .placing import (across_border, antecedent, country_focus, found_in_focus, dated_at_place, listed, nearest,
+                      placed_by_focus,
+places_of, seat)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -59,6 +60,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding_battle.answered(drafts, doc, lang)
     coding_battle.remote_in_battle(drafts)
     placed_by_focus(drafts)
+    dated_at_place(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
     merged = merge(drafts)
@@ -467,6 +469,7 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
         d.named = _calendar(earlier)
     elif ctx["news"] is not None:
         d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
+        d.news_day = True
 
 
 def _calendar(m: DateMention) -> bool:
