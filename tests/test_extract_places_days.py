@@ -56,3 +56,10 @@ def test_untimed_toll_keeps_the_news_day_when_that_day_is_told_there(res):
     by_day = {e.event_date: e.fatalities.best for e in events}
     assert by_day[date(2012, 7, 8)] == 12
     assert by_day[date(2012, 7, 9)] >= 3
+
+
+def test_capture_with_an_adverb_before_the_town(res):
+    text = "Dans la province d'Idleb, les rebelles ont pris notamment la ville de Saraqeb lundi."
+    events = extract(res, text, "2012-11-06")
+    assert [(e.sub_event_type, e.location.name) for e in events] == [
+        ("Non-state actor overtakes territory", "Saraqib")]
