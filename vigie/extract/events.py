@@ -22,9 +22,8 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import (across_border, antecedent, country_focus, found_in_focus, dated_at_place, listed, nearest,
-                      placed_by_focus,
-places_of, seat)
+from .placing import (across_border, antecedent, country_focus, dated_at_place, found_in_focus, listed, nearest,
+                      placed_by_focus, places_of, seat)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -274,17 +273,13 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             d.claims = cas.claims_of([whole], s.quote[1], s.source, doc.id)
             out.append(d)
         violent = None
-    towns = listed(doc, s, gazetteer, countries) if violent and killed and not places and gazetteer \
-        and _previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
-    if towns:
-        # "Homs et Deir El-Zour. Plus de 45 tués aujourd'hui": a death told at each town listed,
-        # the total at none of them
-        trig, rule = violent
-        for town in towns:
-            d = _draft(s, one_sided(s, rule, killed, lang), trig.start, town, "in", doc, lang, ctx, drafts)
-            d.claims = [c for c in claims if c.kind != "killed"]
-            out.append(d)
-        violent = None
+    towns = listed(doc, s, gazetteer, countries) if violent and killed and not places and \
+        _previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
+    for town in towns:   # "Homs et Deir El-Zour. Plus de 45 tués": each town's event, none's total
+        d = _draft(s, one_sided(s, violent[1], killed, lang), violent[0].start, town, "in", doc, lang, ctx, drafts)
+        d.claims = [c for c in claims if c.kind != "killed"]
+        out.append(d)
+    violent = None if towns else violent
     if violent:
         trig, rule = violent
         for place, relation, figs in _split(s, rule, places, killed, lang):
@@ -468,8 +463,7 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
         d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
         d.named = _calendar(earlier)
     elif ctx["news"] is not None:
-        d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
-        d.news_day = True
+        d.day, d.days, d.precision, d.news_day = ctx["news"], (ctx["news"],), "day", True
 
 
 def _calendar(m: DateMention) -> bool:

@@ -169,7 +169,8 @@ def listed(doc: Document, s: Sentence, gazetteer, countries: Counter) -> list[Pl
     more: a toll told next with no place of its own ("Plus de 45 tués aujourd'hui") is their
     total, which no one of them had (the French gold forbids such a total as any place's toll)."""
     j = s.index - 1
-    if j < 0 or doc.sentences[j].paragraph != s.paragraph or len(doc.sentences[j].text.split()) > 8:
+    if not gazetteer or j < 0 or doc.sentences[j].paragraph != s.paragraph \
+            or len(doc.sentences[j].text.split()) > 8:
         return []
     mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
     chosen = gazetteer.choose_all(mentions, dict(countries)) if mentions else []
