@@ -175,3 +175,9 @@ def test_glued_sentences_split():
     doc = norm("L'armée a pris d'assaut la ville, tuant un civil.Enfin, un adolescent a été tué.", lang="fr")
     assert [s.text for s in doc.sentences] == ["L'armée a pris d'assaut la ville, tuant un civil.",
                                                 "Enfin, un adolescent a été tué."]
+
+
+def test_post_ending_on_hashtags_is_prose_not_a_teaser():
+    post = "@temoin: Une journée noire à Idleb. Trente morts aujourd'hui. #Syrie #Idleb"
+    doc = norm("\n".join([BODY, post, "#Syrie #Idleb", BODY2]), lang="fr")
+    assert doc.text.split("\n") == [BODY, post, BODY2]

@@ -14,10 +14,12 @@ from vigie.evaluate import evaluate
 # Measured on this code with `vigie evaluate ../shared/data/fr_dev_gold/gold.json`.
 PINS_AT_LEAST = {
     "recall": 0.872,
-    "precision": 0.748,
-    "fatalities_exact": 0.923,
+    "precision": 0.76,
+    "fatalities_exact": 0.925,
     "group_counts_exact": 0.96,
     "attribution": 0.815,
+    # merge groups of the gold whose every article one event holds (6 of 9)
+    "merged": 6,
 }
 PINS_AT_MOST = {"forbidden_figures": 0, "dated_after_published": 0, "unparsable_lines": 0}
 

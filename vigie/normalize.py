@@ -32,6 +32,9 @@ _TRANSLATE = {**_INVISIBLE, ord("\u2019"): "'", ord("\u02bc"): "'", ord("\r"): "
               ord("\u2028"): "\n", ord("\u2029"): "\n", ord("\x85"): "\n"}
 _WORD = re.compile(r"\w+")
 _FINAL_PUNCT = re.compile(r"[.!?…»\"]\s*$")
+# Hashtags closing a post ("... Plus de 45 tués aujourd'hui.  #RamadanMassacre #Syria") follow its
+# last sentence: the line's prose ends before them.
+_TRAILING_TAGS = re.compile(r"(?:\s+#\w+)+\s*$")
 
 # A dateline is looked for at the start of the first paragraphs: menus and a title line often
 # come first in scraped pages, so 5 rather than the 1 of clean wire copy.
@@ -130,7 +133,7 @@ def content_lines(text: str, lang: str) -> list[str]:
 
 def _is_teaser(line: str) -> bool:
     """A short line without final punctuation: a headline, not prose."""
-    return not _FINAL_PUNCT.search(line) and len(_WORD.findall(line)) <= TEASER_WORDS
+    return not _FINAL_PUNCT.search(_TRAILING_TAGS.sub("", line)) and len(_WORD.findall(line)) <= TEASER_WORDS
 
 
 def dedupe(paragraphs: list[str]) -> list[str]:

@@ -309,15 +309,17 @@ def bare_aside(places: list[tuple[int, Place, str]], text: str, lang: str) -> li
     if rx is None or len(places) < 2:
         return places
     town = ("town", "district", "crossing")
-    intro = [(off, p) for off, p, rel in places if p.kind in town and rel in ("in", "around")
+    # an area so introduced counts too ("alors que Moscou est sous pression ... après le massacre
+    # qui a fait 108 morts à Houla"): a bare town of its province is inside it, and kept
+    intro = [(off, p) for off, p, rel in places if p.kind in town + ("region",) and rel in ("in", "around")
              and rx.search(text[max(0, off - 60):off + 1])]
     if not intro:
         return places
     # only before the first: a bare town after it may be a list's next item ("à Homs et Alep")
     first = intro[0][0]
     return [x for x in places if x[0] >= first or x[1].kind not in town or x[2] != "in"
-            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1 and p.population > x[1].population
-                   for _, p in intro)]
+            or any(x[1].iso3 == p.iso3 and x[1].admin1 == p.admin1
+                   and (p.population > x[1].population or p.kind == "region") for _, p in intro)]
 
 
 def named_place(text: str, lang: str, country: Place | None) -> Place | None:

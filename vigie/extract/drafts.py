@@ -50,6 +50,7 @@ class Draft:
     days: tuple = ()
     precision: str = "unknown"
     named: bool = False                           # its day is a calendar date the text names
+    news_day: bool = False                        # its day is the article's news day, told nowhere near it
     claims: list[Claim] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tags: set = field(default_factory=set)

@@ -23,7 +23,8 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import across_border, antecedent, country_focus, standing, found_in_focus, nearest, placed_by_focus, places_of, seat
+from .placing import (across_border, antecedent, country_focus, dated_at_place, found_in_focus, listed, nearest,
+                       placed_by_focus, places_of, seat, standing)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -61,6 +62,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding_battle.answered(drafts, doc, lang)
     coding_battle.remote_in_battle(drafts)
     placed_by_focus(drafts)
+    dated_at_place(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = _deniers(doc, said, lang)
     merged = merge(drafts)
@@ -283,6 +285,13 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             d.claims = cas.claims_of([whole], s.quote[1], s.source, doc.id)
             out.append(d)
         violent = None
+    towns = listed(doc, s, gazetteer, countries) if violent and killed and not places and \
+        _previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
+    for town in towns:   # "Homs et Deir El-Zour. Plus de 45 tués": each town's event, none's total
+        d = _draft(s, one_sided(s, violent[1], killed, lang), violent[0].start, town, "in", doc, lang, ctx, drafts)
+        d.claims = [c for c in claims if c.kind != "killed"]
+        out.append(d)
+    violent = None if towns else violent
     if violent:
         trig, rule = violent
         for place, relation, figs in _split(s, rule, places, killed, lang):
@@ -466,7 +475,7 @@ def _date(d: Draft, s: Sentence, doc: Document, ctx: dict, drafts: list[Draft] =
         d.day, d.days, d.precision = earlier.day, earlier.days or (earlier.day,), earlier.precision
         d.named = _calendar(earlier)
     elif ctx["news"] is not None:
-        d.day, d.days, d.precision = ctx["news"], (ctx["news"],), "day"
+        d.day, d.days, d.precision, d.news_day = ctx["news"], (ctx["news"],), "day", True
 
 
 def _calendar(m: DateMention) -> bool:

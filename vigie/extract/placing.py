@@ -76,6 +76,31 @@ def placed_by_focus(drafts: list[Draft]) -> None:
             d.place, d.relation = main, "near"
 
 
+# How far before the news day another report's day at the place may lie and still be the day of
+# an event told there without one: the night of Friday to Saturday recalled on the Monday.
+DAY_AT_PLACE = 3
+
+
+def dated_at_place(drafts: list[Draft]) -> None:
+    """A violent event told with no day of its own ("après le massacre qui a fait 108 morts à
+    Houla", given the news day) is on the day the article tells for violence at that place just
+    before ("les bombardements à Houla, survenus dans la nuit de vendredi à samedi")."""
+    from .triggers import VIOLENT_FAMILIES
+    for d in drafts:
+        if not d.news_day or d.place is None or d.rule.family not in VIOLENT_FAMILIES \
+                or not any(c.kind == "killed" for c in d.claims):
+            # a toll names the event; an untimed cue without one ("250 chars") may be the news
+            continue
+        days = {(e.day, e.days, e.precision) for e in drafts if e is not d and not e.news_day
+                and e.day and e.place is not None and e.place.name == d.place.name
+                and e.rule.family in VIOLENT_FAMILIES and e.precision == "day"
+                and 0 <= (d.day - e.day).days <= DAY_AT_PLACE}
+        # one earlier day told there; a violence told there on the news day too keeps the news day
+        if len(days) == 1 and next(iter(days))[0] != d.day:
+            d.day, d.days, d.precision = days.pop()
+            d.news_day = False
+
+
 def seat(low: str, lang: str, gazetteer) -> Place | None:
     """Where a named institution meets ("le Conseil de sécurité": New York), when the text is silent."""
     for rx, name in rules(lang)["seats"]:
@@ -143,6 +168,20 @@ def antecedent(doc: Document, s: Sentence, gazetteer, countries: Counter) -> Pla
         chosen = gazetteer.choose_all(found, dict(countries)) if found else []
         return next((p for p in chosen if p is not None), None)
     return None
+
+
+def listed(doc: Document, s: Sentence, gazetteer, countries: Counter) -> list[Place]:
+    """The towns a short line just before lists ("Homs et Deir El-Zour."), when it lists two or
+    more: a toll told next with no place of its own ("Plus de 45 tués aujourd'hui") is their
+    total, which no one of them had (the French gold forbids such a total as any place's toll)."""
+    j = s.index - 1
+    if not gazetteer or j < 0 or doc.sentences[j].paragraph != s.paragraph \
+            or len(doc.sentences[j].text.split()) > 8:
+        return []
+    mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+    chosen = gazetteer.choose_all(mentions, dict(countries)) if mentions else []
+    towns = [p for p in chosen if p is not None and SPECIFICITY.get(p.kind, 9) <= 1]
+    return towns if len({p.name for p in towns}) >= 2 else []
 
 
 @functools.lru_cache(maxsize=None)
