@@ -486,15 +486,6 @@ class Gazetteer(Disambiguation):
         before = text[:start].rstrip(OPENERS)
         return not before or before[-1] in ".!?:;\n…"
 
-    def _as_admin1(self, places: list[Place]) -> list[Place]:
-        """Candidates read as provinces: admin1 places first, then the admin1 of each town."""
-        out = [p for p in places if p.kind == "admin1"]
-        for p in places:
-            a = self.admin1_place(p.admin1, p.iso3) if p.admin1 and p.kind != "admin1" else None
-            if a is not None and a not in out:
-                out.append(a)
-        return out + [p for p in places if p not in out]
-
     def admin1_names(self, admin1: str) -> set[str]:
         """Canonical admin1 names a province or city name stands for (empty: one vigie does not know)."""
         return self._admin1_names(admin1)

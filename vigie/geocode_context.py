@@ -121,6 +121,15 @@ class Disambiguation:
         """Is the place a GeoNames town outside the focus country, too small to be named without a cue?"""
         return p.kind == "town" and p.geonames_id is not None and p.iso3 != top and p.population < BARE_ABROAD_MIN_POP
 
+    def _as_admin1(self, places: list[Place]) -> list[Place]:
+        """Candidates read as provinces: admin1 places first, then the admin1 of each town."""
+        out = [p for p in places if p.kind == "admin1"]
+        for p in places:
+            a = self.admin1_place(p.admin1, p.iso3) if p.admin1 and p.kind != "admin1" else None
+            if a is not None and a not in out:
+                out.append(a)
+        return out + [p for p in places if p not in out]
+
     def choose_all(self, mentions: list[PlaceMention], countries: dict[str, float] | None = None
                    ) -> list[Place | None]:
         """Choose every mention of one sentence; a province named in it guides the others."""

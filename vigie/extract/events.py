@@ -18,6 +18,7 @@ from ..person_places import person_vetoed
 from . import casualties as cas
 from . import coding, coding_battle, coding_toll
 from .actors import find_actors, roles
+from . import attribution as attr
 from .classify import background, blocked, in_clause, one_sided, violent_rule
 from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
@@ -52,7 +53,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
-    said = _said(doc, lang)
+    said = attr.said(doc, lang)
     ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer,
                  "countries": countries}
     for s in read:
@@ -64,7 +65,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     placed_by_focus(drafts)
     dated_at_place(drafts)
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
-    deniers = _deniers(doc, said, lang)
+    deniers = attr.deniers(doc, said, lang)
     merged = merge(drafts)
     events = _frozen(merged, doc, lang, countries, deniers, ctx["news"])
     if not events and (day := _incident_day(merged, doc.ref_date)):
@@ -127,7 +128,7 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
         trig = coding.label(low, doc.lang) + trig
     nums = find_numbers(text, doc.lang)
     dates = find_dates(text, doc.ref_date, doc.lang)
-    conceded = _conceded(low, doc.lang, dates)
+    conceded = attr.conceded(low, doc.lang, dates)
     if conceded:
         # what a concession grants of another day is background, not the sentence's news
         trig = [t for t in trig if not conceded(t.start)]
@@ -153,45 +154,6 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
                      (sent.start, sent.text))
 
 
-def _conceded(low: str, lang: str, dates: list[DateMention]):
-    """A test of offsets inside a concessive clause that names its own day ("même si un attentat a
-    fait 44 morts la semaine dernière, un étudiant a ouvert le feu"), or None. One without a day
-    grants a fact of the sentence's own event ("même si le régime a démenti et que l'OSDH a évoqué
-    100 morts, l'attaque est ...")."""
-    rx = cas.rules(lang)["conceded"]
-    spans = [m.span() for m in rx.finditer(low) if any(m.start() <= d.start < m.end() for d in dates)] \
-        if rx else []
-    return (lambda at: any(a <= at < b for a, b in spans)) if spans else None
-
-
-def _said(doc: Document, lang: str) -> list[tuple[str | None, str | None]]:
-    """Per sentence: the source it names ("ajoute l'organisation" is the one named before), and
-    the last source named before it."""
-    out: list[tuple[str | None, str | None]] = []
-    last = None
-    for sent in doc.sentences:
-        own = cas.attribution(sent.text, lang, last)
-        out.append((own, last))
-        last = own or cas.opening_source(sent.text, lang) or last
-    return out
-
-
-def _deniers(doc: Document, said, lang: str) -> frozenset:
-    """Sources that deny what the article reports ("Le gouvernement a démenti ...")."""
-    return frozenset(own for sent, (own, _) in zip(doc.sentences, said)
-                     if own and "denied" in tags_of(sent.text.lower(), lang))
-
-
-def _source(s: Sentence, lang: str, said) -> str | None:
-    """The source of a clause: its own words, else its sentence's, else the one quoted in the two
-    sentences before (a wire paragraph names the OSDH once, then lists its figures)."""
-    whole, last = said[s.index]
-    own = whole if s.text == s.quote[1] else cas.attribution(s.text, lang, last)
-    if own:
-        return own
-    return next((said[j][0] for j in range(s.index, max(-1, s.index - 3), -1) if said[j][0]), None)
-
-
 def _news_day(doc: Document, read: list[Sentence]) -> date | None:
     """The day the article's news happened: its most named day within two days of its date.
 
@@ -215,7 +177,7 @@ def _news_day(doc: Document, read: list[Sentence]) -> date | None:
 def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Counter,
                drafts: list[Draft], ctx: dict) -> list[Draft]:
     """The new events of one sentence; claims that only add to an earlier event are given to it."""
-    s.source = _source(s, lang, ctx["said"])
+    s.source = attr.source_of(s, lang, ctx["said"])
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
