@@ -63,3 +63,13 @@ def test_capture_with_an_adverb_before_the_town(res):
     events = extract(res, text, "2012-11-06")
     assert [(e.sub_event_type, e.location.name) for e in events] == [
         ("Non-state actor overtakes territory", "Saraqib")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("L'armée pilonne la ville de Jisr al-Choughour, prise par les rebelles la veille, selon des habitants.", "fr"),
+    ("The army shelled the town of Jisr ash-Shughur, captured by the rebels the day before, residents said.", "en"),
+])
+def test_a_capture_told_by_a_participle_is_its_own_event(res, text, lang):
+    # "..., prise par les rebelles la veille": the capture is an event of its own, beside the shelling
+    subs = {e.sub_event_type for e in extract(res, text, "2012-06-08", lang)}
+    assert {"Non-state actor overtakes territory", "Shelling/artillery/missile attack"} <= subs
