@@ -7,12 +7,14 @@ from collections import Counter
 
 from .. import lang as langdata
 from ..geocode_context import countries_only
-from ..geocode_focus import abbreviated_countries
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries
 from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
 from .triggers import rules
+
+OUTLET_COUNTRY_WEIGHT = 0.5  # a dateline's worth: the outlet's country leads only where the text names none surer
 
 
 def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
@@ -28,6 +30,14 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
+    if doc.article.outlet and gazetteer:
+        # 'Daily Post (Nigeria)', 'National News Agency Lebanon', 'Quadratin Oaxaca': an outlet
+        # named after its country, province or city reports from there (ACLED's 2022 global
+        # sample: 121 of its notes placed in another country by a homonym name their country so)
+        for m in gazetteer.find(doc.article.outlet, doc.lang):
+            p = m.candidates[0] if m.candidates else None
+            if p is not None and (p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP):
+                c[p.iso3] += OUTLET_COUNTRY_WEIGHT
     if c and gazetteer:
         # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
         # anywhere in the report names its country, one vote each, where the town's name alone
