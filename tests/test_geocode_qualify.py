@@ -65,3 +65,10 @@ def test_province_spelled_loosely_after_a_comma_qualifies_the_town(gz):
 
 def test_loose_province_needs_the_qualifier_position(gz):
     assert not [m for m in gz.find("Zaporizhia was calm.", "en") if m.text == "Zaporizhia"]
+
+
+def test_an_office_seat_is_no_event_place(gz):
+    found = gz.find("Hundreds, including the Mayor of Munster, demonstrated in Colmar.", "en")
+    assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
+    found = gz.find("Le maire de Munster a manifesté à Colmar.", "fr")
+    assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
