@@ -72,3 +72,8 @@ def test_an_office_seat_is_no_event_place(gz):
     assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
     found = gz.find("Le maire de Munster a manifesté à Colmar.", "fr")
     assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
+
+
+def test_a_group_named_after_a_place_is_no_event_place(gz):
+    found = gz.find("Troops shelled the positions of the Kherson People's Militia near Chaplynka.", "en")
+    assert ("Kherson", "from") in [(m.text, m.relation) for m in found]
