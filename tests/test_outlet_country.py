@@ -2,7 +2,7 @@
 country in the article's focus; an outlet naming no place votes for nothing."""
 import pytest
 
-from vigie.extract.placing import OUTLET_COUNTRY_WEIGHT, country_focus
+from vigie.extract.placing import OUTLET_COUNTRY_WEIGHT, outlet_countries
 from vigie.geocode import Gazetteer
 from vigie.models import Article
 from vigie.normalize import normalize
@@ -15,11 +15,11 @@ def gz():
 
 def focus(gz, outlet):
     doc = normalize(Article(id="t", text="Gunmen attacked a market on Monday.", lang="en", outlet=outlet), "en")
-    return country_focus(doc, [], gz)
+    return outlet_countries(doc, gz)
 
 
-def test_outlet_naming_its_country_votes(gz):
-    assert focus(gz, "Weekly Courier (Kenya); Morning Mail") == {"KEN": OUTLET_COUNTRY_WEIGHT}
+def test_outlet_naming_its_country_votes_once(gz):
+    assert focus(gz, "Weekly Courier (Kenya); Morning Mail; Kenya Star") == {"KEN": OUTLET_COUNTRY_WEIGHT}
 
 
 def test_outlet_naming_no_place_votes_for_nothing(gz):

@@ -30,14 +30,6 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
-    if doc.article.outlet and gazetteer:
-        # 'Daily Post (Nigeria)', 'National News Agency Lebanon', 'Quadratin Oaxaca': an outlet
-        # named after its country, province or city reports from there (ACLED's 2022 global
-        # sample: 121 of its notes placed in another country by a homonym name their country so)
-        for m in gazetteer.find(doc.article.outlet, doc.lang):
-            p = m.candidates[0] if m.candidates else None
-            if p is not None and (p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP):
-                c[p.iso3] += OUTLET_COUNTRY_WEIGHT
     if c and gazetteer:
         # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
         # anywhere in the report names its country, one vote each, where the town's name alone
@@ -45,6 +37,16 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         c.update(abbreviated_countries(doc.text, doc.lang))
     return c
 
+
+def outlet_countries(doc: Document, gazetteer) -> Counter:
+    """'Daily Post (Nigeria)', 'National News Agency Lebanon', 'Quadratin Oaxaca': an outlet named
+    after its country, province or city reports from there (ACLED's 2022 global sample: 121 of
+    its notes placed in another country by a homonym name their country so). Each country once,
+    however many of the outlets name it."""
+    if not (doc.article.outlet and gazetteer):
+        return Counter()
+    return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
+                    for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
 def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
     """The sentences' place names found again with the article's main country as a home country:
