@@ -20,6 +20,7 @@ ADMIN1_FOCUS_WEIGHT = 5.0   # below ADMIN1_BONUS: a province named in the senten
 BARE_ABROAD_MIN_POP = 100_000  # a town outside the article's country, named with no place cue
 FOCUSED_SHARE = 0.5     # an article whose places are half in one country is about that country
 NAMESAKE_SHARE = 0.25   # a province with a quarter of the article's place votes lends its towns to names `find` placed elsewhere (GVA 2,500: 0.5 -> 0.3, +7 articles in their state)
+LOOSE_MIN_LETTERS = 6   # a province matched loosely: shorter keys are abbreviations ('Tenn.' ~ a Zambian alternate) and common words (GVA)
 ANYWHERE_MIN_POP = 1000  # a named town outside the actors' country: GeoNames' villages of 500-1,000 share first names      # a province named in the sentence outweighs a 10^6 population ratio
 
 
@@ -69,8 +70,9 @@ class Disambiguation:
                 if loose_key(key, des):
                     self._loose[des].setdefault(loose_key(key, des), set()).add(ids[pid])
         for k in range(n, 0, -1):
-            places = self._loose[des].get(loose_key(" ".join(t[3] for t in toks[i:i + k]), des))
-            if places and text[toks[i + k - 1][0]:toks[i + k - 1][1]][:1].isupper():
+            key = loose_key(" ".join(t[3] for t in toks[i:i + k]), des)
+            places = self._loose[des].get(key) if len(key.replace(" ", "")) >= LOOSE_MIN_LETTERS else None
+            if places and text[toks[i + k - 1][0]:toks[i + k - 1][1]][:1].isupper() and not toks[i][2].isupper():
                 return i + k, sorted(places, key=lambda p: -p.population)
         return None
 
