@@ -47,3 +47,33 @@ def test_place_named_after_a_place_word_gets_coordinates(gz):
 def test_a_town_of_another_province_than_the_parenthesis_is_a_namesake(gz):
     got = run(gz, "In Campinas (Sao Paulo), police clashed with gunmen near Floresta hill.")
     assert [g[0] for g in got] == ["Campinas"]
+
+
+def test_loose_key_merges_doubled_digraphs_and_drops_designations():
+    from vigie.geocode_context import loose_key
+    des = frozenset({"region", "oblast"})
+    assert loose_key("zaporizhia region", des) == loose_key("zaporizhzhia oblast", des) == "zaporizhia"
+    assert loose_key("lower shabelle", des) == loose_key("lower shabeelle", des)
+    assert loose_key("region", des) == ""
+
+
+def test_province_spelled_loosely_after_a_comma_qualifies_the_town(gz):
+    # GeoNames spells the province 'Zaporizhzhia'; news often write one 'zh'
+    got = run(gz, "Artillery hit Kamianske, Zaporizhia on Tuesday.")
+    assert got == [("Kamianske", "Ukraine", "Zaporizka oblast")]
+
+
+def test_loose_province_needs_the_qualifier_position(gz):
+    assert not [m for m in gz.find("Zaporizhia was calm.", "en") if m.text == "Zaporizhia"]
+
+
+def test_an_office_seat_is_no_event_place(gz):
+    found = gz.find("Hundreds, including the Mayor of Munster, demonstrated in Colmar.", "en")
+    assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
+    found = gz.find("Le maire de Munster a manifesté à Colmar.", "fr")
+    assert [(m.text, m.relation) for m in found] == [("Munster", "from"), ("Colmar", "in")]
+
+
+def test_a_group_named_after_a_place_is_no_event_place(gz):
+    found = gz.find("Troops shelled the positions of the Kherson People's Militia near Chaplynka.", "en")
+    assert ("Kherson", "from") in [(m.text, m.relation) for m in found]

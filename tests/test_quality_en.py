@@ -28,12 +28,12 @@ PINS = {
     ("syria", "sub_event_type"): 0.95,
     ("syria", "fatalities_exact"): 0.901,
     ("syria", "date"): 0.991,
-    ("syria", "location"): 0.466,
+    ("syria", "location"): 0.469,
     ("global", "event_type"): 0.897,
     ("global", "sub_event_type"): 0.854,
     ("global", "fatalities_exact"): 0.922,
     ("global", "date"): 0.968,
-    ("global", "location"): 0.701,
+    ("global", "location"): 0.707,
 }
 FILES = {"syria": "syria_battles_2017-2023.dev.csv", "global": "global_sample_2022.dev.csv"}
 

@@ -49,11 +49,12 @@ def _lang(code: str) -> dict:
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
-            "near_after": cues("near_after"),
+            "near_after": cues("near_after"), "group_after": cues("group_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
             "cue_before": cues("place_cues_before") + cues("settlement_before"),
             "cue_after": cues("place_words_after"),
             "directions": {name_key(w) for w in raw.get("direction_names", [])},
+            "designations": frozenset(name_key(w) for w in raw.get("admin1_designations", [])),
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"])),
             "short_alternate": int(raw.get("foreign_alternate_short_below", 0))}
@@ -81,6 +82,7 @@ class Gazetteer(Disambiguation):
         self.home = frozenset(data.get("home_countries", []))
         self._ids = functools.lru_cache(maxsize=200_000)(self._ids_uncached)
         self._head = functools.lru_cache(maxsize=200_000)(self._head_uncached)
+        self._loose: dict = {}      # designation words -> loose province key -> provinces (`_loose_admin1`)
         self._places: dict[int, Place] = {}     # row id -> Place; `_prefetch` fills it a batch at a time
         self._gid = functools.lru_cache(maxsize=50_000)(self._gid_uncached)
         self._merged = functools.lru_cache(maxsize=50_000)(self._merged_uncached)
@@ -406,7 +408,7 @@ class Gazetteer(Disambiguation):
                 if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home,
                                                                 L["short_alternate"])):
                     return i + k, places
-        return None
+        return self._loose_admin1(text, toks, i, n, L, initial)
 
     def _caps_name(self, text: str, toks, i: int) -> bool:
         """Is a short all-capital word the start of a longer all-capital name ('NEW ORLEANS --',

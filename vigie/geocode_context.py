@@ -5,6 +5,7 @@ and a chosen place as an event Location.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Iterable
 
@@ -19,6 +20,7 @@ ADMIN1_FOCUS_WEIGHT = 5.0   # below ADMIN1_BONUS: a province named in the senten
 BARE_ABROAD_MIN_POP = 100_000  # a town outside the article's country, named with no place cue
 FOCUSED_SHARE = 0.5     # an article whose places are half in one country is about that country
 NAMESAKE_SHARE = 0.25   # a province with a quarter of the article's place votes lends its towns to names `find` placed elsewhere (GVA 2,500: 0.5 -> 0.3, +7 articles in their state)
+LOOSE_MIN_LETTERS = 6   # a province matched loosely: shorter keys are abbreviations ('Tenn.' ~ a Zambian alternate) and common words (GVA)
 ANYWHERE_MIN_POP = 1000  # a named town outside the actors' country: GeoNames' villages of 500-1,000 share first names      # a province named in the sentence outweighs a 10^6 population ratio
 
 
@@ -39,8 +41,40 @@ def _prior(p: Place) -> float:
     return math.log10(p.population) if p.population >= 500 else UNKNOWN_POP_PRIOR
 
 
+def loose_key(key: str, designations: frozenset[str]) -> str:
+    """A province name's key without its designation words and with doubled letters and doubled
+    digraphs merged: 'Zaporizhia region' = 'Zaporizhzhia', 'Lower Shabelle' = 'Lower Shabeelle',
+    'Galgaduud' = 'Galgadud Region' (ACLED's spellings of provinces GeoNames spells otherwise)."""
+    s = " ".join(t for t in key.split() if t not in designations)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"([a-z]h)\1", r"\1", s))
+
+
 class Disambiguation:
     """Mixed into `Gazetteer`, whose `country`, `home` and `_admin1_names` it uses."""
+
+    def _loose_admin1(self, text: str, toks, i: int, n: int, L: dict, initial: bool):
+        """(end token, provinces) for a capitalized name after a comma or an opening parenthesis
+        that no tier matched but whose `loose_key` is a province's ('Kamianske, Zaporizhia'),
+        else None. Only provinces: a town so matched would be a guess, a province qualifies its
+        town. (ACLED's 2022 global sample: 29 notes write 'Zaporizhia', GeoNames 'Zaporizhzhia'.)"""
+        if initial or not text[:toks[i][0]].rstrip().endswith((",", "(")):
+            return None
+        des = L["designations"]
+        if des not in self._loose:
+            rows = self._q("SELECT id, name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, "
+                           "parent FROM places WHERE kind='admin1'")
+            ids = {r[0]: Place(*r[1:]) for r in rows}
+            names = self._q(f"SELECT key, place FROM names WHERE place IN ({','.join(map(str, ids))})") if ids else []
+            self._loose[des] = {}
+            for key, pid in names:
+                if loose_key(key, des):
+                    self._loose[des].setdefault(loose_key(key, des), set()).add(ids[pid])
+        for k in range(n, 0, -1):
+            key = loose_key(" ".join(t[3] for t in toks[i:i + k]), des)
+            places = self._loose[des].get(key) if len(key.replace(" ", "")) >= LOOSE_MIN_LETTERS else None
+            if places and text[toks[i + k - 1][0]:toks[i + k - 1][1]][:1].isupper() and not toks[i][2].isupper():
+                return i + k, sorted(places, key=lambda p: -p.population)
+        return None
 
     def focus(self, countries: dict[str, float] | None) -> dict[str, float]:
         """ISO3 -> share of the article's country mentions (keys may be ISO codes or names)."""

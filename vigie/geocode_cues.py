@@ -46,6 +46,8 @@ def place_relation(text, toks, i, j, L) -> str:
     if after and any(tuple(after[:len(c)]) == c for c in L["admin1_after"] if c) and \
             not STRONG_PUNCT.search(text[toks[j - 1][1]:toks[j][0]]):
         return "admin1"
+    if after and any(tuple(after[:len(c)]) == c for c in L["group_after"] if c):
+        return "from"                               # 'the Luhansk People's Militia': a group's home
     if after and any(tuple(after[:len(c)]) == c for c in L["near_after"] if c):
         return "around"
     if ends_with(prev, L["near_before"]):

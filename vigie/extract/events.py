@@ -25,7 +25,7 @@ from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
 from .placing import (across_border, antecedent, country_focus, dated_at_place, found_in_focus, listed, nearest,
-                       placed_by_focus, places_of, seat, standing)
+                       outlet_countries, placed_by_focus, places_of, seat, standing)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
 # Below this an event is not emitted: measured on the French development set, 0.5 keeps the
@@ -46,6 +46,8 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     gazetteer = person_vetoed(gazetteer, doc.text, lang)
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
     countries = country_focus(doc, read, gazetteer)
+    told = Counter(countries)   # the text's own: a place abroad is context by these (freeze), not the outlet's
+    countries.update(outlet_countries(doc, gazetteer))
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
     # country's count (GVA: articles placed in the wrong US state 1,036 -> 817)
     countries.update(admin1_focus(doc, gazetteer, countries))
@@ -67,10 +69,10 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding.place_unknown(drafts, lang, gazetteer, countries, doc)
     deniers = attr.deniers(doc, said, lang)
     merged = merge(drafts)
-    events = _frozen(merged, doc, lang, countries, deniers, ctx["news"])
+    events = _frozen(merged, doc, lang, told, deniers, ctx["news"])
     if not events and (day := _incident_day(merged, doc.ref_date)):
         # nothing new is told: the article follows the incident of the day it names
-        events = _frozen(merged, doc, lang, countries, deniers, day)
+        events = _frozen(merged, doc, lang, told, deniers, day)
     return coding_toll.shared([e for _, e in sorted(events, key=lambda x: x[0])], doc.text, lang)
 
 

@@ -7,12 +7,14 @@ from collections import Counter
 
 from .. import lang as langdata
 from ..geocode_context import countries_only
-from ..geocode_focus import abbreviated_countries
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries
 from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
 from .triggers import rules
+
+OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
 
 def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
@@ -35,6 +37,16 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         c.update(abbreviated_countries(doc.text, doc.lang))
     return c
 
+
+def outlet_countries(doc: Document, gazetteer) -> Counter:
+    """'Daily Post (Nigeria)', 'National News Agency Lebanon', 'Quadratin Oaxaca': an outlet named
+    after its country, province or city reports from there (ACLED's 2022 global sample: 121 of
+    its notes placed in another country by a homonym name their country so). Each country once,
+    however many of the outlets name it."""
+    if not (doc.article.outlet and gazetteer):
+        return Counter()
+    return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
+                    for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
 def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
     """The sentences' place names found again with the article's main country as a home country:
