@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .ingest import STDIN, InputError, decode, print_error
+from .geocode_context import km
 from .models import Place
 
 # A city's quarters lie within QUARTER_KM_PER_ROOT * sqrt(population) km of its centre (at constant
@@ -88,19 +89,10 @@ def locate(gz, name: str, country: str | None = None, admin1: str | None = None)
     # a quarter lies within its city: ACLED's 'Aleppo - Al-Zahraa' (a district in the west) is not
     # the town of Az Zahraa 20 km north, nor 'Ar-Raqqa - Al-Mansour' the town 25 km west
     reach = max(MIN_QUARTER_KM, QUARTER_KM_PER_ROOT * math.sqrt(place.population or 0)) if place else 0
-    found = [p for p in found if place is None or _km(p, place) <= reach]
+    found = [p for p in found if place is None or km(p, place) <= reach]
     if found:
         return found[0], "in"
     return place, "near"
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places in km (haversine); inf without coordinates."""
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _best(gz, name: str, country: str | None, admin1: str | None) -> Place | None:
@@ -116,7 +108,7 @@ def _best(gz, name: str, country: str | None, admin1: str | None) -> Place | Non
                 # ACLED's admin1 is often a city region that GeoNames files under its province
                 # ('Bucha', Kyiv; 'Dublin', Dublin City): a place near where that name lies is kept
                 refs = [r for r in gz.lookup(admin1, country) if r.lat is not None][:3]
-                places = [p for p in places if any(_km(p, r) <= ADMIN1_NEAR_KM for r in refs)]
+                places = [p for p in places if any(km(p, r) <= ADMIN1_NEAR_KM for r in refs)]
         if places:
             return places[0]
     return None

@@ -41,6 +41,15 @@ def _prior(p: Place) -> float:
     return math.log10(p.population) if p.population >= 500 else UNKNOWN_POP_PRIOR
 
 
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in km (haversine); inf without coordinates."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def loose_key(key: str, designations: frozenset[str]) -> str:
     """A province name's key without its designation words and with doubled letters and doubled
     digraphs merged: 'Zaporizhia region' = 'Zaporizhzhia', 'Lower Shabelle' = 'Lower Shabeelle',
@@ -61,14 +70,13 @@ class Disambiguation:
             return None
         des = L["designations"]
         if des not in self._loose:
-            rows = self._q("SELECT id, name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, "
-                           "parent FROM places WHERE kind='admin1'")
-            ids = {r[0]: Place(*r[1:]) for r in rows}
+            ids = [r[0] for r in self._q("SELECT id FROM places WHERE kind='admin1'")]
+            self._prefetch(ids)
             names = self._q(f"SELECT key, place FROM names WHERE place IN ({','.join(map(str, ids))})") if ids else []
             self._loose[des] = {}
             for key, pid in names:
                 if loose_key(key, des):
-                    self._loose[des].setdefault(loose_key(key, des), set()).add(ids[pid])
+                    self._loose[des].setdefault(loose_key(key, des), set()).add(self._place(pid))
         for k in range(n, 0, -1):
             key = loose_key(" ".join(t[3] for t in toks[i:i + k]), des)
             places = self._loose[des].get(key) if len(key.replace(" ", "")) >= LOOSE_MIN_LETTERS else None

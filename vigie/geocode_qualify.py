@@ -7,11 +7,12 @@ sentence, most often the province or city that qualifies the town ACLED codes.
 """
 from __future__ import annotations
 
-import math
+import functools
 import re
 
 from . import lang as lang_data
 from .geocode import not_place
+from .geocode_context import km
 from .models import Place, PlaceMention
 
 ADMIN_KINDS = ("admin1", "region", "country")
@@ -80,6 +81,7 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
     words = lang_data.load(lang, "places").get("place_words_after") or []
     if not words:
         return mentions
+    stops = set(lang_data.load(lang, "places").get("name_stop") or [])
     out = list(mentions)
     for m in re.finditer(r"((?:[A-Z][\w'’\-]* ){0,2}[A-Z][\w'’\-]*) (?:" + "|".join(map(re.escape, words)) + r")\b", text):
         start, end = m.span(1)
@@ -93,7 +95,6 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
             # country of the place named next, is a fragment (China's Kan, Syria's Hama); not one
             # whose place's name is longer ('Tuz' for Tuz Khurmatu)
             lead = text[start:min(x.start for x in inner)].split()
-            stops = set(lang_data.load(lang, "places").get("name_stop") or [])
             home = {c.iso3 for c in scope.candidates[:1]} if scope else set()
             if home and all(x.start >= start and x.end <= end and (x.start, x.end) != (start, end)
                             and not x.qualified and not any(c.iso3 in home for c in x.candidates)
@@ -167,10 +168,11 @@ PART_RADIUS_KM = 40.0   # a named part lies within this of its city's point
 PART = re.compile(r" - ((?:[A-Z0-9][\w'’\-]*\.? ?){1,4})")
 
 
-def _km(a: Place, b: Place) -> float:
-    dy = (a.lat - b.lat) * 111.0
-    dx = (a.lon - b.lon) * 111.0 * math.cos(math.radians(a.lat))
-    return math.hypot(dx, dy)
+@functools.lru_cache(maxsize=None)
+def _way_after(lang: str) -> re.Pattern | None:
+    """A road word after a name ('the Menbij - Sarin road'), from places.yaml settlement_after."""
+    ways = lang_data.load(lang, "places").get("settlement_after") or []
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, ways)) + r")\b") if ways else None
 
 
 def city_parts(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[PlaceMention]:
@@ -178,8 +180,7 @@ def city_parts(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[P
     after a dash, and code the part's own point (Spandau is 14 km from Berlin's). A part the
     gazetteer holds within PART_RADIUS_KM of the city is the place; anything else ('Rio de Janeiro
     - North Zone', 'Tehran - District 1') leaves the city."""
-    ways = lang_data.load(lang, "places").get("settlement_after") or []
-    way = re.compile(r"\s*(?:" + "|".join(map(re.escape, ways)) + r")\b") if ways else None
+    way = _way_after(lang)
     out = list(mentions)
     for i, m in enumerate(mentions):
         part = PART.match(text, m.end)
@@ -189,10 +190,10 @@ def city_parts(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[P
         name = part.group(1).strip()
         inner = [x for x in mentions if part.start(1) <= x.start < part.end(1)]
         near = [c for x in inner for c in x.candidates if c.lat is not None and c is not city
-                and _km(c, city) <= PART_RADIUS_KM]
+                and km(c, city) <= PART_RADIUS_KM]
         if not near:
             near = [c for c in gz.own_name(name) if c.iso3 == city.iso3 and c.lat is not None
-                    and _km(c, city) <= PART_RADIUS_KM]
+                    and km(c, city) <= PART_RADIUS_KM]
         if near:
             out[i] = PlaceMention(m.start, part.end(1), text[m.start:part.end(1)].rstrip(), tuple(near),
                                   m.relation, m.bare, qualified=True)

@@ -12,7 +12,7 @@ from ..geocode_qualify import qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
-from .triggers import rules
+from .triggers import VIOLENT_FAMILIES, rules
 
 OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
@@ -97,7 +97,6 @@ def dated_at_place(drafts: list[Draft]) -> None:
     """A violent event told with no day of its own ("après le massacre qui a fait 108 morts à
     Houla", given the news day) is on the day the article tells for violence at that place just
     before ("les bombardements à Houla, survenus dans la nuit de vendredi à samedi")."""
-    from .triggers import VIOLENT_FAMILIES
     for d in drafts:
         if not d.news_day or d.place is None or d.rule.family not in VIOLENT_FAMILIES \
                 or not any(c.kind == "killed" for c in d.claims):
