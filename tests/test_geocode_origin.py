@@ -91,6 +91,21 @@ def test_items_of_an_origin_list_are_origins(gz):
     assert [m.relation for m in qualified(gz, gz.find(text, "en"), text)] == ["from", "in"]
 
 
+def test_a_destination_list_joined_by_and_is_origins(gz, res):
+    from vigie.geocode_qualify import origin_lists
+    text = "On 3 March 2021, 200 people gathered in Lyon as part of a convoy heading to Paris and Brussels."
+    ms = origin_lists(gz.find(text, "en"), text, "en")
+    assert [(m.text, m.relation) for m in ms if m.text in ("Lyon", "Paris", "Brussels")] == \
+        [("Lyon", "in"), ("Paris", "from"), ("Brussels", "from")]
+    # without the language, 'and' joins nothing: Brussels stays a place of the sentence
+    assert [m.relation for m in origin_lists(gz.find(text, "en"), text) if m.text == "Brussels"] == ["in"]
+    art = Article(id="t1", text=text, lang="en", published=date(2021, 3, 4))
+    assert [e.location.name for e in process(art, res)[1]] == ["Lyon"]
+    text = "Le 3 mars 2021, 200 personnes se sont rassemblées à Lyon, à destination de Paris et Bruxelles."
+    ms = origin_lists(gz.find(text, "fr"), text, "fr")
+    assert [m.relation for m in ms if m.text in ("Paris", "Bruxelles")] == ["from", "from"]
+
+
 def test_province_qualifier_ranked_past_the_cut(gz):
     # Australia's Victoria comes after many towns of that name: it stays a candidate
     ms = gz.find("protesters marched in Melbourne (Victoria) on Sunday", "en")

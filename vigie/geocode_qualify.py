@@ -61,13 +61,23 @@ def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, l
 LIST_GAP = re.compile(r"(?:[\s,&\d]|[A-Z][\w'’\-]*)*")
 
 
-def origin_lists(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+@functools.lru_cache(maxsize=None)
+def _joiner(lang: str | None):
+    """The language's list conjunctions ('and'), as a pattern, or None (places.yaml list_joiners)."""
+    words = lang_data.load(lang, "places").get("list_joiners") or [] if lang else []
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+
+
+def origin_lists(mentions: list[PlaceMention], text: str, lang: str | None = None) -> list[PlaceMention]:
     """The items of a list opened by an origin cue are origins too: 'inhabitants from the
-    villages of Tourou, Ngossi, Roum, Dzalou protested in Mokolo'."""
+    villages of Tourou, Ngossi, Roum, Dzalou protested in Mokolo', 'a convoy heading to Paris
+    and Brussels gathered in Laval' (with `lang`, its conjunctions join a list as commas do)."""
+    joiner = _joiner(lang)
     out = list(mentions)
     for i in range(1, len(out)):
         prev, m = out[i - 1], out[i]
         gap = text[prev.end:m.start]
+        gap = joiner.sub(",", gap) if joiner else gap
         if prev.relation == "from" and m.relation == "in" and LIST_GAP.fullmatch(gap) and re.search(r"[,&]", gap):
             out[i] = PlaceMention(m.start, m.end, m.text, m.candidates, "from")
     return out
@@ -119,7 +129,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     them; a name none of whose homonyms lies within them is dropped, and its qualifiers stay.
     The items of a list of origins are origins (`origin_lists`); with `lang`, names before a
     place word are looked up within the place named next (`typed_names`)."""
-    mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text)
+    mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text, lang)
     mentions = city_parts(gz, mentions, text, lang) if lang else mentions
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)

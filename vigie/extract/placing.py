@@ -8,7 +8,7 @@ from collections import Counter
 from .. import lang as langdata
 from ..geocode_context import countries_only
 from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries
-from ..geocode_qualify import qualified
+from ..geocode_qualify import origin_lists, qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
@@ -127,7 +127,9 @@ def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tup
         return []
     named = {c.name for m in s.mentions for c in m.candidates[:1]}
     mentions = []
-    for m in s.mentions:
+    # a list's origins before any item is dropped: "heading to Paris and Brussels" stays a list
+    # though Paris lies outside the Belgium that follows it (within_named_province)
+    for m in origin_lists(s.mentions, s.text, lang):
         inside = [c for c in m.candidates if c.parent and c.parent in named]
         if inside and len(inside) < len(m.candidates):
             m = PlaceMention(m.start, m.end, m.text, tuple(inside), m.relation)   # Jobar, à Damas
