@@ -77,3 +77,26 @@ def test_an_office_seat_is_no_event_place(gz):
 def test_a_group_named_after_a_place_is_no_event_place(gz):
     found = gz.find("Troops shelled the positions of the Kherson People's Militia near Chaplynka.", "en")
     assert ("Kherson", "from") in [(m.text, m.relation) for m in found]
+
+
+def test_a_parenthesis_ends_with_its_widest_unit(gz):
+    # the last item is read as a province (Somalia's Bay region, not the Philippine town of 33,000)
+    got = run(gz, "Militants attacked soldiers near a village (Baydhaba, Bay) on Monday.")
+    assert got == [("Bay", "Somalia", "Bay")]
+    # an earlier item with no homonym inside it is a unit the gazetteer lacks, not a town abroad
+    text = "Soldiers burned houses in a village (Muse district, Shan state) on Monday."
+    assert [m.text for m in qualified(gz, gz.find(text, "en"), text)] == ["Shan state"]
+    # a parenthesis of cities or of countries is a list, kept whole
+    got = run(gz, "Rallies were held in several capitals (Paris, London, Berlin) on Sunday.")
+    assert [g[:2] for g in got] == [("Paris", "France"), ("London", "United Kingdom"), ("Berlin", "Germany")]
+    got = run(gz, "Refugees arrived from two countries (Syria, Iraq) on Sunday.")
+    assert [g[:2] for g in got] == [("Syria", "Syria"), ("Iraq", "Iraq")]
+
+
+def test_a_name_in_mixed_case_is_read_whole(gz):
+    # 'KwaZulu-Natal' is South Africa's province, not Brazil's Natal; 'McAllen' is a Texan city
+    got = run(gz, "Students barricaded the street in Umlazi (Durban, KwaZulu-Natal) on Monday.")
+    assert got[-1][:2] == ("KwaZulu-Natal", "South Africa")
+    assert run(gz, "Protesters gathered in McAllen on Monday.")[0][:2] == ("McAllen", "United States")
+    # a word whose second letter is a capital stays no place ('XXe')
+    assert run(gz, "Le XXe siècle.") == []

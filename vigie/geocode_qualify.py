@@ -16,6 +16,12 @@ from .geocode_context import km
 from .models import Place, PlaceMention
 
 ADMIN_KINDS = ("admin1", "region", "country")
+LIST_CITY_POP = 100_000
+# a town this small outside the country a parenthesis ends with is a local unit's namesake ('Muse
+# district, Shan state': Yemen's Mawza', 0 people on record); a bigger one may be the place meant
+# where the province is named otherwise ('Puttalam (Puttalam, North Western)': Sri Lanka's is
+# 'North Western Province', and 'North Western' reads as Sierra Leone's or Zambia's)
+SMALL_ABROAD_POP = 5_000
 # a capitalized name of one to four words just before the qualifier, Latin letters and hyphens
 HEAD = re.compile(r"((?:[A-Z][\w'’\-]*\.? ){0,3}[A-Z][\w'’\-]*)\s*$")
 
@@ -123,6 +129,49 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
     return sorted(out, key=lambda x: x.start)
 
 
+def parenthesis_lists(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """'(Baydhaba, Bay)', '(Muse district, Shan-North state)': a parenthesis lists places from the
+    narrowest to the widest, so its last item, where it can be a province or a country, is read as
+    one (Somalia's Bay region, not the Philippine town of 33,000), and an earlier item keeps only
+    its homonyms inside it, else in its country; a small one with none there is a unit the
+    gazetteer lacks, not a town abroad (Yemen's Mawza', whose alternate name is Muse)."""
+    out = list(mentions)
+    drop: set[int] = set()
+    i = 0
+    while i < len(out):
+        opened, closed = text.rfind("(", 0, out[i].start), text.rfind(")", 0, out[i].start)
+        shut = text.find(")", out[i].end)
+        if opened <= closed or shut < 0 or re.search(r"[.;:]", text[opened:shut]):
+            i += 1
+            continue
+        items = [j for j in range(i, len(out)) if out[j].end <= shut]
+        last = out[items[-1]]
+        first = last.candidates[0] if last.candidates else None
+        # a city of 100,000 people is named for itself: '(Paris, London, Berlin)' lists cities
+        wide = () if first is None or (first.kind not in ADMIN_KINDS and first.population >= LIST_CITY_POP) else \
+            _as_qualifier(tuple(sorted(last.candidates, key=lambda c: c.kind not in ADMIN_KINDS)))
+        listed = any(c.kind in ADMIN_KINDS and c.iso3 not in {q.iso3 for q in wide} or
+                     c.kind not in ADMIN_KINDS and c.population >= LIST_CITY_POP
+                     for j in items[:-1] for c in out[j].candidates[:1])
+        if wide and wide[0].kind in ADMIN_KINDS and not listed and \
+                all("," in text[out[a].end:out[b].start] for a, b in zip(items, items[1:])):
+            out[items[-1]] = PlaceMention(last.start, last.end, last.text, wide, last.relation, last.bare,
+                                          last.qualified)
+            countries = {q.iso3 for q in wide}
+            for j in items[:-1]:
+                m = out[j]
+                # a town's recorded province may be an older or another unit's ('Sidi Ifni
+                # (Sidi Ifni, Guelmim-Oued Noun)' is filed under Souss-Massa): its country suffices
+                inside = tuple(c for c in m.candidates if any(_inside(c, q, gz) for q in wide)) or \
+                    tuple(c for c in m.candidates if c.iso3 in countries)
+                if not inside and all(c.population < SMALL_ABROAD_POP for c in m.candidates):
+                    drop.add(j)
+                elif inside and len(inside) < len(m.candidates):
+                    out[j] = PlaceMention(m.start, m.end, m.text, inside, m.relation, m.bare, m.qualified)
+        i = items[-1] + 1
+    return [m for j, m in enumerate(out) if j not in drop]
+
+
 def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = None) -> list[PlaceMention]:
     """The sentence's mentions with qualifiers applied: a qualified name keeps its homonyms within
     the qualifier and the qualifiers are dropped; a name `find` passed over is looked up within
@@ -131,6 +180,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     place word are looked up within the place named next (`typed_names`)."""
     mentions = origin_lists(typed_names(gz, mentions, text, lang) if lang else mentions, text, lang)
     mentions = city_parts(gz, mentions, text, lang) if lang else mentions
+    mentions = parenthesis_lists(gz, mentions, text)
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
     out = list(mentions)
     drop: set[int] = set()
