@@ -16,6 +16,11 @@ def run(gz, text):
             for m in qualified(gz, gz.find(text, "en"), text)]
 
 
+def run_lang(gz, text):
+    return [(m.text, m.candidates[0].country, m.candidates[0].admin1)
+            for m in qualified(gz, gz.find(text, "en"), text, "en")]
+
+
 def test_parenthesis_picks_the_homonym_and_drops_the_qualifier(gz):
     got = run(gz, "Protesters gathered in Saint Petersburg (Florida) on Monday.")
     assert got == [("Saint Petersburg", "United States", "Florida")]
@@ -100,3 +105,17 @@ def test_a_name_in_mixed_case_is_read_whole(gz):
     assert run(gz, "Protesters gathered in McAllen on Monday.")[0][:2] == ("McAllen", "United States")
     # a word whose second letter is a capital stays no place ('XXe')
     assert run(gz, "Le XXe siècle.") == []
+
+
+def test_the_first_words_of_a_qualified_name_are_no_town_abroad(gz):
+    # 'San Juan Raboso, Puebla' is a Mexican village, not Puerto Rico's San Juan nor its province
+    got = run(gz, "Then in San Juan Raboso, Puebla, residents caught a thief.")
+    assert got[0][:2] == ("San Juan Raboso", "Mexico") and "San Juan" not in [g[0] for g in got]
+    got = run_lang(gz, "In San Juan Raboso, Puebla, residents caught a thief.")
+    assert got[0][:2] == ("San Juan Raboso", "Mexico")
+    # a homonym inside the qualifier stays, narrowed to it
+    got = run(gz, "In San Francisco Gotera, Morazan, a man was shot.")
+    assert got[0][:2] == ("San Francisco", "El Salvador")
+    # a name the qualifier follows directly is untouched
+    assert run(gz, "Police said a man was shot in Springfield, Illinois.")[0][:3] == \
+        ("Springfield", "United States", "Illinois")

@@ -25,7 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
-from .geocode_cues import cued, place_relation
+from .geocode_cues import beside, cued, place_relation, sentence_initial
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -37,7 +37,6 @@ RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
 APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
-OPENERS = " \t\"'«“(—–-"
 PLACE_FIELDS = "name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, parent"
 
 
@@ -368,7 +367,7 @@ class Gazetteer(Disambiguation):
         while i + n < len(toks) and n < 6 and self._joined(text, toks, i + n - 1):
             n += 1
         maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
-        initial = self._sentence_initial(text, toks[i][0])
+        initial = sentence_initial(text, toks[i][0])
         for k in range(min(n, maxlen), 0, -1):
             if k == 1 and raw.isupper() and len(raw) <= 3:
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
@@ -432,7 +431,7 @@ class Gazetteer(Disambiguation):
         if not hits:
             return []
         lower_inside = any(not self._capitalized(text, toks, j) and len(toks[j][2]) > 3 for j in range(i + 1, i + k))
-        person = k == 1 and (self._beside(text, toks, i, i - 1) or self._beside(text, toks, i, i + 1))
+        person = k == 1 and (beside(text, toks, i, i - 1) or beside(text, toks, i, i + 1))
         out = []
         for p, rank in self._ranked_hits(hits):
             curated = p.kind != "town" or p.geonames_id is None
@@ -461,16 +460,6 @@ class Gazetteer(Disambiguation):
                 out.append(p)
         return out
 
-    @staticmethod
-    def _beside(text: str, toks, i: int, j: int) -> bool:
-        """Is token j a capitalized word (not an acronym) one space away from token i
-        ('Marine Le Pen', 'Martin Schulz': a person's name, not a place)?"""
-        if j < 0 or j >= len(toks):
-            return False
-        raw = toks[j][2]
-        lo, hi = (toks[j][1], toks[i][0]) if j < i else (toks[i][1], toks[j][0])
-        return raw[:1].isupper() and not raw.isupper() and len(raw) > 1 and text[lo:hi] == " "
-
     def _joined(self, text: str, toks, i: int) -> bool:
         """Do tokens i and i+1 belong to one name (only a space, hyphen or apostrophe between)?"""
         return i + 1 < len(toks) and bool(GAP.match(text[toks[i][1]:toks[i + 1][0]]))
@@ -481,12 +470,6 @@ class Gazetteer(Disambiguation):
             return True
         toks = key.split()
         return len(toks) > 1 and toks[0] in self.particles and " ".join(toks[1:]) in L["stop"]
-
-    @staticmethod
-    def _sentence_initial(text: str, start: int) -> bool:
-        """Does the token open the text or a sentence (only quotes and spaces after . ! ? :)?"""
-        before = text[:start].rstrip(OPENERS)
-        return not before or before[-1] in ".!?:;\n…"
 
     def admin1_names(self, admin1: str) -> set[str]:
         """Canonical admin1 names a province or city name stands for (empty: one vigie does not know)."""

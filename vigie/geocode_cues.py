@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+OPENERS = " \t\"'«“(—–-"
 STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
 
 
@@ -53,3 +54,19 @@ def place_relation(text, toks, i, j, L) -> str:
     if ends_with(prev, L["near_before"]):
         return "near"
     return "from" if ends_with(prev, L["origin_before"]) else "in"
+
+
+def beside(text: str, toks, i: int, j: int) -> bool:
+    """Is token j a capitalized word (not an acronym) one space away from token i
+    ('Marine Le Pen', 'Martin Schulz': a person's name, not a place)?"""
+    if j < 0 or j >= len(toks):
+        return False
+    raw = toks[j][2]
+    lo, hi = (toks[j][1], toks[i][0]) if j < i else (toks[i][1], toks[j][0])
+    return raw[:1].isupper() and not raw.isupper() and len(raw) > 1 and text[lo:hi] == " "
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Does the token open the text or a sentence (only quotes and spaces after . ! ? :)?"""
+    head = text[:start].rstrip(OPENERS)
+    return not head or head[-1] in ".!?:;\n…"

@@ -182,6 +182,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     mentions = city_parts(gz, mentions, text, lang) if lang else mentions
     mentions = parenthesis_lists(gz, mentions, text)
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
+    stops = lang_data.load(lang, "places").get("name_stop") or [] if lang else []
     out = list(mentions)
     drop: set[int] = set()
     scopes: list[Place] = []         # the provinces a parenthesis gave a town of the sentence
@@ -214,11 +215,27 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         if head is not None:
             continue
         name = HEAD.search(text[:end])
-        if name is None or any(m.start < end and m.end > name.start(1) for m in mentions):
+        if name is None:
             continue
-        found = _within(gz, name.group(1), qplaces)
+        lead = re.match(r"(?:(?:" + "|".join(map(re.escape, stops)) + r") )*", name.group(1)).end() if stops else 0
+        start = name.start(1) + lead                 # 'In San Juan Raboso': the name starts after 'In'
+        inner = [j for j, m in enumerate(mentions) if m.start < end and m.end > start]
+        if inner and all(mentions[j].start >= start and mentions[j].end < end for j in inner):
+            # 'San Juan Raboso, Puebla': a name's first words hold Puerto Rico's San Juan, but the
+            # qualifier places the whole name, one the gazetteer may lack, in Mexico; a homonym
+            # inside the qualifier stays ('San Francisco Gotera, Morazan': GeoNames' San Francisco)
+            for j in inner:
+                m = mentions[j]
+                kept = tuple(c for c in m.candidates if any(_inside(c, q, gz) for q in qplaces))
+                if kept:
+                    out[j] = PlaceMention(m.start, m.end, m.text, kept, m.relation, qualified=True)
+                else:
+                    drop.add(j)
+        elif inner:
+            continue
+        found = _within(gz, text[start:end], qplaces)
         if found:
-            out.append(PlaceMention(name.start(1), end, name.group(1), tuple(found), "in", qualified=True))
+            out.append(PlaceMention(start, end, text[start:end], tuple(found), "in", qualified=True))
             drop.update(quals)
     drop.update(_namesakes_aside(out, drop, scopes, gz))
     return sorted((m for j, m in enumerate(out) if j not in drop), key=lambda m: m.start)
