@@ -63,7 +63,14 @@ def event_settlements(e: Event, lang: str) -> set[str]:
 
 def settlements_differ(a: Event, b: Event, lang: str) -> bool:
     """Both reports name settlements and none is common (one name inside the other counts as common:
-    'Kafr Nabl' and 'Kafr Nabl al-Jadida' may be one place told more or less precisely)."""
+    'Kafr Nabl' and 'Kafr Nabl al-Jadida' may be one place told more or less precisely). Two
+    reports that the gazetteer places at one town itself (precision 1, one entry) are at one place
+    whatever else their sentences name ('Khan al-Assal, on a road west of the city of Aleppo')."""
+    la, lb = a.location, b.location
+    if la.geo_precision == lb.geo_precision == 1 and (la.geonames_id == lb.geonames_id if la.geonames_id
+                                                      else la.name.casefold() == lb.name.casefold()) \
+            and (la.country, la.admin1) == (lb.country, lb.admin1):
+        return False
     sa, sb = event_settlements(a, lang), event_settlements(b, lang)
     if not sa or not sb:
         return False
