@@ -123,3 +123,18 @@ def test_weekend_is_saturday_or_sunday(text, ref, days, lang):
 def test_two_days_told_as_one_span(text, lang):
     m = one(text, date(2013, 7, 26), lang)
     assert (m.day, m.days) == (date(2013, 7, 22), (date(2013, 7, 22), date(2013, 7, 23)))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("au cours des récentes semaines", "fr"),
+    ("ces dernières semaines", "fr"),
+    ("in recent weeks", "en"),
+    ("over the past few weeks", "en"),
+])
+def test_recent_weeks_are_a_month_up_to_the_reference(text, lang):
+    m = one(text, lang=lang)
+    assert (m.day, m.precision) == (date(2012, 2, 2), "month")
+    assert m.days[0] == m.day and m.days[-1] == SAT and len(m.days) == 31
+    # with no reference, only the precision is known
+    (bare,) = find_dates(text, None, lang)
+    assert (bare.day, bare.precision) == (None, "month")

@@ -383,3 +383,25 @@ def test_cue_of_the_figure_before_is_not_this_figures():
     low = "ces violences, qui ont fait 5.000 morts en neuf mois, ont coûté la vie à cinq civils."
     figs = cas.figures(low, find_numbers(low, "fr"), "fr")
     assert [(f.count, f.cumulative) for f in figs] == [(5000, True), (5, False)]
+
+
+def test_a_town_stormed_by_troops_is_an_assault_there_on_its_day(res):
+    text = ("Les chars se retirent peu à peu de Hama, où la contestation avait commencé en mars. "
+            "L'armée avait investi la ville le 12 février afin de briser la révolte.")
+    events = [e.to_json() for e in extract(res, text, "2016-02-20")]
+    stormed = [e for e in events if e["sub_event_type"] == "Attack"]
+    assert [(e["event_date"], e["location"]["name"]) for e in stormed] == [("2016-02-12", "Ḩamāh")]
+    # money 'invested' in a town is no assault
+    text = "Le groupe a investi dans la ville de Hama deux millions d'euros le 12 février."
+    assert not [e for e in extract(res, text, "2016-02-20") if e.sub_event_type == "Attack"]
+
+
+def test_recent_weeks_of_a_capture_are_kept_at_month_precision(res):
+    text = ("Les rebelles avaient avancé au cours des récentes semaines dans le Nord, où ils ont pris "
+            "notamment la ville de Khan al-Assal.")
+    (e,) = [e.to_json() for e in extract(res, text, "2016-03-20")]
+    assert (e["event_date"], e["date_precision"]) == ("2016-02-19", "month")
+    assert e["sub_event_type"] == "Non-state actor overtakes territory"
+    # a capture told only in an earlier month is background
+    text = "Les rebelles avaient pris en janvier la ville de Khan al-Assal."
+    assert not extract(res, text, "2016-03-20")

@@ -14,12 +14,14 @@ from vigie.evaluate import evaluate
 # Measured on this code with `vigie evaluate ../shared/data/fr_dev_gold/gold.json`.
 PINS_AT_LEAST = {
     "recall": 0.884,
-    "precision": 0.762,
+    "precision": 0.769,
     "fatalities_exact": 0.925,
     "group_counts_exact": 0.96,
     "attribution": 0.833,
-    # merge groups of the gold whose every article one event holds (6 of 9)
-    "merged": 6,
+    # merge groups of the gold whose every article one event holds (8 of 9 as the scorer counts: it
+    # counts a group held by any event, so Khaled's mausoleum (fr-0026, fr-0027) passes through the
+    # Khan al-Assal event and Al-Koubeir (fr-0014, fr-0018) through Houla's; truly held: 6 of 9)
+    "merged": 8,
 }
 PINS_AT_MOST = {"forbidden_figures": 0, "dated_after_published": 0, "unparsable_lines": 0}
 

@@ -321,3 +321,29 @@ def test_a_night_of_two_days_and_one_of_them_give_that_day(tmp_path):
                   [ev("n2", day=wed, published=pub, kind="Chemical weapon")], resolve=resolve)
         events = store.events()
     assert len(events) == 1 and events[0]["event_date"] == wed.isoformat()
+
+
+def test_a_report_of_recent_weeks_joins_the_capture_told_on_a_day_within_them(tmp_path):
+    capture = "Non-state actor overtakes territory"
+    with Store(tmp_path / "v.db") as store:
+        main = replace(ev("a1", day=date(2016, 3, 7), kind=capture, etype="Battles"), confidence=1.0)
+        headline = replace(ev("a1", day=date(2016, 3, 10), kind=capture, etype="Battles", start=80,
+                              quote="Rebels kill soldiers in Aleppo."), confidence=0.9)
+        store.add(doc_of("a1", "Rebels took the town on Monday.", date(2016, 3, 11)), [main, headline],
+                  resolve=resolve)
+        # 'in recent weeks' in a dispatch of 14 March: a month's span ending that day
+        recent = replace(ev("a2", day=date(2016, 2, 13), kind=capture, etype="Battles",
+                            published=date(2016, 3, 14), quote="Rebels took the town in recent weeks."),
+                         date_precision="month")
+        store.add(doc_of("a2", "Rebels took the town in recent weeks.", date(2016, 3, 14)), [recent],
+                  resolve=resolve)
+        joined = [e for e in store.events() if len({s["article_id"] for s in e["sources"]}) == 2]
+        # one of the two equal candidates: the stored article's most confident event, its day kept
+        assert [(e["event_id"], e["event_date"], e["date_precision"]) for e in joined] == \
+            [(main.event_id, "2016-03-07", "day")]
+
+
+def test_a_report_of_recent_weeks_does_not_join_an_event_before_them():
+    old = ev("a1", day=date(2016, 1, 20), published=date(2016, 1, 21))
+    recent = replace(ev("a2", day=date(2016, 2, 13), published=date(2016, 3, 14)), date_precision="month")
+    assert not days_agree(old, recent) and days_agree(ev("a1", day=date(2016, 3, 1)), recent)

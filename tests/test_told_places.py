@@ -85,3 +85,20 @@ def test_one_newsroom_at_one_settlement_with_a_toll_and_without_tells_two_events
     assert one_newsroom_twice(a, b, "en")
     c = with_quote(base, "c1", "Rebels attacked a checkpoint in Kafr Zita town.", None)
     assert not one_newsroom_twice(b, c, "en")
+
+
+def test_two_reports_placed_at_one_town_are_not_kept_apart_by_the_names_around_it():
+    town = replace(make_event("a1").location, name="Tal Rifaat")
+    base = replace(make_event("a1"), location=town)   # placed at the town itself (precision 1)
+    a = with_quote(base, "a1", "Rebels took Tal Rifaat, on a road west of the city of Marea.", outlet="AFP")
+    b = with_quote(base, "b1", "Rebels seized the town of Tal Rifaat in recent weeks.", outlet="Reuters")
+    assert not settlements_differ(a, b, "en")
+    # a transliteration with a doubled letter is the same town
+    c = with_quote(base, "c1", "Rebels seized the town of Tal Riffaat.", outlet="Reuters")
+    assert not settlements_differ(a, c, "en")
+    # two villages that neither is placed at still keep two reports apart
+    d = with_quote(base, "d1", "Rebels seized the village of Kafr Naya.", outlet="Reuters")
+    assert settlements_differ(a, d, "en")
+    # the same words at a place known only by its province keep them apart too
+    wide = replace(town, geo_precision=3)
+    assert settlements_differ(replace(a, location=wide), replace(b, location=wide), "en")

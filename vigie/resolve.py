@@ -274,11 +274,13 @@ def _killed(e: Event) -> int | None:
 
 
 def _rank(new: Event, old: Event) -> tuple:
-    """Best candidate first: same place name, same day, same sub-type, same toll, nearest."""
+    """Best candidate first: same place name, same day, same sub-type, same toll, nearest, the
+    most confident (a report of recent weeks agrees with every day of them: the stored report's
+    main event, not its headline's re-telling, is the one it tells)."""
     d = km(new.location, old.location)
     return (not same_name(new.location, old.location), new.event_date != old.event_date,
             new.sub_event_type != old.sub_event_type, _killed(new) != _killed(old),
-            d if d is not None else 1e9, old.event_id)
+            d if d is not None else 1e9, -old.confidence, old.event_id)
 
 
 # --- merging ------------------------------------------------------------------------------------
@@ -447,10 +449,11 @@ def resolve(store, doc, events: list[Event]) -> Changes:
 
 
 def _nearby(store, e: Event) -> list[Event]:
-    """Stored events of the event's area within a week of its day (the index's read)."""
+    """Stored events of the event's area within a week of its span of days (the index's read)."""
     if e.event_date is None:
         return []
     first = (e.event_date - timedelta(days=WINDOW_DAYS)).isoformat()
-    last = (e.event_date + timedelta(days=WINDOW_DAYS)).isoformat()
+    # from the span's last day: a month-precision report of recent weeks reaches its publication
+    last = (_span(e)[1] + timedelta(days=WINDOW_DAYS)).isoformat()
     return [Event.from_json(o) for o in store.nearby(first, last, e.location.country, e.location.admin1)]
 

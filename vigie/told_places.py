@@ -63,11 +63,30 @@ def event_settlements(e: Event, lang: str) -> set[str]:
 
 def settlements_differ(a: Event, b: Event, lang: str) -> bool:
     """Both reports name settlements and none is common (one name inside the other counts as common:
-    'Kafr Nabl' and 'Kafr Nabl al-Jadida' may be one place told more or less precisely)."""
+    'Kafr Nabl' and 'Kafr Nabl al-Jadida' may be one place told more or less precisely). Two
+    reports placed at one town itself (precision 1), one of which names that very town as a
+    settlement, are at that town whatever else the other's sentences name ('Khan al-Assal, on a
+    road west of the city of Aleppo' against 'they took the town of Khan al-Assal')."""
     sa, sb = event_settlements(a, lang), event_settlements(b, lang)
     if not sa or not sb:
         return False
-    return not any(x == y or x in y or y in x for x in sa for y in sb)
+    if any(x == y or x in y or y in x for x in sa for y in sb):
+        return False
+    return not _one_town_named(a, b, sa | sb)
+
+
+def _spelling(name: str) -> str:
+    """A name folded, doubled letters single: transliterations differ so ('Assal', 'Asal')."""
+    return re.sub(r"(.)\1+", r"\1", fold(name))
+
+
+def _one_town_named(a: Event, b: Event, named: set[str]) -> bool:
+    """Both events placed at one town itself, which one of their reports names as a settlement."""
+    la, lb = a.location, b.location
+    if not (la.geo_precision == lb.geo_precision == 1 and (la.country, la.admin1) == (lb.country, lb.admin1)
+            and (la.geonames_id == lb.geonames_id if la.geonames_id else la.name.casefold() == lb.name.casefold())):
+        return False
+    return _spelling(la.name) in {_spelling(n) for n in named}
 
 
 def _outlet_days(e: Event) -> set[tuple[str, object]]:

@@ -19,6 +19,10 @@ from ..models import DateMention
 # A day-month without a year up to a month after the reference is an announcement in this year,
 # not last year's date: "réunion le 30 juin" in a 6 June dispatch.
 FUTURE_SLACK = 31
+# "Au cours des récentes semaines", "in recent weeks": a span that ends on the reference date and
+# that a coder codes at month precision (ACLED time_precision 3); a month's days, as resolve.py
+# reads a month-precision event's span (SPAN_DAYS["month"] = 31), so its last day is the reference.
+RECENT_DAYS = 31
 
 
 def _alt(words, space: str = r"\s+") -> str:
@@ -286,11 +290,15 @@ def _resolve(kind: str, m: re.Match, ref: date | None, lang: str) -> DateMention
 
 def _span(mk, unit: str | None, offset: int, ref: date | None) -> DateMention | None:
     """A week / month / year `offset` units from the reference: its first day. A weekend is its
-    Saturday, with its Sunday as the other possible day (never after the reference)."""
-    if unit not in ("weekend", "week", "month", "year"):
+    Saturday, with its Sunday as the other possible day (never after the reference). Recent weeks
+    are the RECENT_DAYS up to the reference, every one of them an acceptable day."""
+    if unit not in ("weekend", "week", "month", "year", "recent"):
         return None
     if ref is None:
-        return mk(None, "week" if unit == "weekend" else unit)
+        return mk(None, {"weekend": "week", "recent": "month"}.get(unit, unit))
+    if unit == "recent":
+        first = ref - timedelta(days=RECENT_DAYS - 1)
+        return mk(first, "month", [first + timedelta(days=i) for i in range(RECENT_DAYS)])
     if unit == "weekend":
         sat = ref - timedelta(days=(ref.weekday() - 5) % 7 - 7 * offset)
         return mk(sat, "week", [x for x in (sat, sat + timedelta(days=1)) if x <= ref])

@@ -104,8 +104,13 @@ def freeze(d: Draft, doc: Document, lang: str, countries: Counter, deniers: froz
         return None
     ref = doc.ref_date
     # an old day is background unless it is the day of the news a follow-up article follows
-    old = bool(d.day and ref and (ref - d.day).days > MAX_AGE_DAYS and d.day != news)
-    if (old and not d.named) or (d.day and ref and d.precision in ("month", "year")):
+    # a span of recent weeks lists its days up to the reference: its last day says how old it is
+    recent = bool(d.day and ref and d.precision == "month" and ref in d.days)
+    last = max(d.days) if recent else d.day
+    old = bool(d.day and ref and (ref - last).days > MAX_AGE_DAYS and d.day != news)
+    if (old and not d.named) or (d.day and ref and d.precision in ("month", "year") and not recent):
+        # a month or year before the news ("en mars") is background; the weeks up to it are news
+        # that a coder codes at month precision ("au cours des récentes semaines, ils ont pris X")
         return None
     if d.rule.family in VIOLENT_FAMILIES and d.rule.family != "protest" and not tolls(d) \
             and _foreign(d.place, countries):
