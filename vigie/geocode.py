@@ -361,8 +361,11 @@ class Gazetteer(Disambiguation):
             if not nxt_cap or text[toks[i][1]:toks[i + 1][0]] != "-":
                 return None
         elif not raw[:1].isupper() or (raw.isupper() and len(raw) <= 3 and not self._caps_name(text, toks, i)) or \
-                (not raw.isupper() and not raw[1:].islower() and len(raw) > 1 and not raw[1:2].islower()):
-            return None                     # lowercase word, acronym (ONU, ASL), mixed case (XXe); not KwaZulu
+                (not raw.isupper() and not raw[1:].islower() and len(raw) > 1 and
+                 not (raw[1:2].islower() and text[toks[i][1]:toks[i][1] + 1] == "-")):
+            # lowercase word, acronym (ONU, ASL), mixed case (XXe, McDonald, DeAndre: names of
+            # people in US news); 'KwaZulu-Natal' is tried whole, not as Brazil's Natal
+            return None
         n = 1
         while i + n < len(toks) and n < 6 and self._joined(text, toks, i + n - 1):
             n += 1
