@@ -122,3 +122,11 @@ def test_the_first_words_of_a_qualified_name_are_no_town_abroad(gz):
     # a name the qualifier follows directly is untouched
     assert run(gz, "Police said a man was shot in Springfield, Illinois.")[0][:3] == \
         ("Springfield", "United States", "Illinois")
+
+
+def test_a_name_before_state_or_oblast_is_the_province(gz):
+    ms = gz.find("Protesters demanded gasoline in Merida state on Monday.", "en")
+    assert ms[0].relation == "admin1" and ms[0].candidates[0].kind == "admin1"
+    assert ms[0].candidates[0].country == "Venezuela"
+    ms = gz.find("Riots broke out in Borno state overnight.", "en")
+    assert ms[0].relation == "admin1" and ms[0].candidates[0].country == "Nigeria"
