@@ -130,3 +130,12 @@ def test_a_name_before_state_or_oblast_is_the_province(gz):
     assert ms[0].candidates[0].country == "Venezuela"
     ms = gz.find("Riots broke out in Borno state overnight.", "en")
     assert ms[0].candidates[0].kind == "admin1" and ms[0].candidates[0].country == "Nigeria"
+
+
+def test_the_last_word_of_a_longer_qualified_name_is_no_town_abroad(gz):
+    # 'Nova Buda, Zhytomyr' is not Hungary's Buda; the hyphenated whole is looked up in Sumy
+    assert [g[0] for g in run_lang(gz, "Troops shelled positions near Nova Buda, Zhytomyr.")] == ["Zhytomyr"]
+    got = run_lang(gz, "Troops fired mortars at Seredyna-Buda, Sumy.")
+    assert got[0][:2] == ("Seredyna-Buda", "Ukraine")
+    # a name of the qualifier's own country stays, as a list's next item may be
+    assert [g[0] for g in run_lang(gz, "Shelling hit Eastern Ghouta, Damascus.")][0] == "Eastern Ghouta"

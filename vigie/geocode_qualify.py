@@ -129,6 +129,17 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
     return sorted(out, key=lambda x: x.start)
 
 
+def _longer_name(text: str, m: PlaceMention, end: int, stops) -> int | None:
+    """Where the capitalized name that ends with mention m starts, when it starts before m
+    ('Nova Buda' for 'Buda'; not 'In Buda'), else None."""
+    name = HEAD.search(text[:end])
+    if name is None:
+        return None
+    lead = re.match(r"(?:(?:" + "|".join(map(re.escape, stops)) + r") )*", name.group(1)).end() if stops else 0
+    start = name.start(1) + lead
+    return start if start < m.start else None
+
+
 def parenthesis_lists(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
     """'(Baydhaba, Bay)', '(Muse district, Shan-North state)': a parenthesis lists places from the
     narrowest to the widest, so its last item, where it can be a province or a country, is read as
@@ -211,6 +222,14 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
                 # 'Concepcion (Corrientes)': not Chile's Concepción. After a comma the next name
                 # may be a list's next item ('Homs, Hama and Aleppo'): the name is kept
                 drop.add(head)
+            elif (whole := _longer_name(text, h, end, stops)) and \
+                    not {c.iso3 for c in h.candidates} & {q.iso3 for q in qplaces}:
+                # 'near Nova Buda, Zhytomyr': the last word of a longer name is Hungary's Buda;
+                # the whole name, looked up within the qualifier, or nothing
+                found = _within(gz, text[whole:end], qplaces)
+                out[head] = PlaceMention(whole, end, text[whole:end], found, h.relation, qualified=True)
+                if not found:
+                    drop.add(head)
             continue
         if head is not None:
             continue
