@@ -100,3 +100,54 @@ def test_headline_is_read_alone_when_the_page_pushes_it_out(res):
                        "and Privacy Policy and to the use of your data by our partners worldwide.")
     events = process(art, res)[1]
     assert events and events[0].location.name == "Memphis"
+
+
+@pytest.mark.parametrize("text", [
+    "Police say a man killed his girlfriend and her daughter at their home",
+    "A teen was struck by several shotgun pellets while hunting",
+    "A bullet ricocheted off a wall and struck her in the arm",
+])
+def test_a_killing_at_home_and_a_stray_pellet_are_attacks(text):
+    assert "Attack" in subs(text)
+
+
+def test_follow_up_dated_by_a_day_told_outside_its_cue_sentences(res):
+    # the cue sentence names no day; the calendar day of the death is told in another sentence
+    art = Article(id="f4", lang="en", published=date(2017, 5, 20),
+                  text="No charges will be filed after a boy accidentally shot his brother in Memphis.\n"
+                       "The prosecutor called the April 2 death a tragedy.")
+    events = process(art, res)[1]
+    assert events and events[0].event_date == date(2017, 4, 2)
+
+
+def test_fresh_report_without_a_day_keeps_its_publication_day(res):
+    art = Article(id="f5", lang="en", published=date(2017, 5, 20),
+                  text="A man was shot and killed outside a bar in Memphis, police said.")
+    events = process(art, res)[1]
+    assert events and events[0].event_date == date(2017, 5, 20)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("One of the three people hit has died.", 1),
+    ("Two of the five people shot died at the hospital.", 2),
+    ("The attack killed 3 of the 5 soldiers.", 3),
+    ("A man between 25 and 35 years old was shot dead near the park.", 1),
+    ("The girl, who was 12 or 13 years old, was shot and killed on Sunday.", 1),
+    ("Jane Roe, 29 and pregnant, was fatally shot at home.", 1),
+    ("A 9-month-old baby in Ohio died Thursday after he was shot by accident.", 1),
+    ("Sam Doe died of a gunshot wound on Sunday.", 1),
+    ("Boy, 8, dies of gunshot wound in Reno", 1),
+    ("The man was taken to a hospital, where he was pronounced dead.", 1),
+    ("Toddler shot, killed in a quiet town", 1),
+    ("A teen accidentally shot himself and died on Monday.", 1),
+    ("Three people were pronounced dead at the scene.", 3),
+    # the dead are the group: a participle or a relative clause is the group's verb
+    ("Ann and Bob Roe, two of four people found dead in the house, are pictured.", 4),
+    ("Four of the five people who died in the shooting were identified.", 5),
+    ("The children ranged in age from 8 to 15, and it is not clear when they died.", None),
+])
+def test_tolls_read_from_parts_ages_and_deaths_without_figures(text, killed):
+    from vigie.extract import casualties as cas
+    from vigie.extract.numbers import find_numbers
+    figs = cas.figures(text, find_numbers(text, "en"), "en")
+    assert cas.fatalities(cas.claims_of(figs, text, None, "t"), "en").best == killed

@@ -2,6 +2,10 @@
 concessive clauses whose facts are granted rather than reported."""
 from __future__ import annotations
 
+import functools
+import re
+
+from .. import lang as langdata
 from ..models import DateMention, Document
 from . import casualties as cas
 from .drafts import Sentence
@@ -45,3 +49,15 @@ def source_of(s: Sentence, lang: str, said) -> str | None:
     if own:
         return own
     return next((said[j][0] for j in range(s.index, max(-1, s.index - 3), -1) if said[j][0]), None)
+
+
+@functools.lru_cache(maxsize=None)
+def _spoken(lang: str) -> re.Pattern | None:
+    verbs = langdata.load(lang, "attribution").get("subject_verbs") or []
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")\s+$") if verbs else None
+
+
+def spoken_on(low: str, m: DateMention, lang: str) -> bool:
+    """Is the day the one a source spoke on ("the prosecutor's office said Thursday that ...")?"""
+    rx = _spoken(lang)
+    return bool(rx and rx.search(low[max(0, m.start - 40):m.start]))

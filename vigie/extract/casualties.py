@@ -62,6 +62,10 @@ def rules(lang: str) -> dict:
         "not_people": re.compile(r"^\s*" + of + _alt(c.get("not_people", []))),
         "not_people_before": re.compile(_alt(c.get("not_people_before", [])) + r"\s*$"),
         "apposition_before": re.compile(_alt(c.get("apposition_before", [])) + r"\s*$"),
+        "apposition_after": re.compile(_alt([re.escape(w) for w in c.get("apposition_after", [])])),
+        "relative_before": re.compile(r"\b" + _alt(c.get("relative_pronouns", [])) + r"\s+$"),
+        "part_of": re.compile(r"^\s*" + _alt([re.escape(w) for w in c.get("part_of", [])]) + r"\s*$")
+        if c.get("part_of") else None,
         "subgroup": re.compile(_alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\s*$"),
         "subgroup_any": re.compile(r"\b" + _alt([re.escape(w) for w in c.get("subgroup", [])]) + r"\b"),
         "coordinated": re.compile(r"^[\w\s'-]{0,30}(?:" + joiners + r")(?:\s+" + _alt(c.get("possessives", []))
@@ -120,9 +124,26 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
     for i, n in enumerate(nums):
         window = low[n.end:_window_end(low, n, nums[i + 1:], r)]
         before = low[max(0, n.start - 30):n.start]
-        # "Eric Whitaker, 52, died on the scene": a figure set off by commas after a name is an age
-        age = low[n.end:n.end + 1] == "," and r["apposition_before"].search(before)
+        # "Eric Whitaker, 52, died on the scene": a figure set off by commas after a name is an age;
+        # so is one after a capitalized name and before "and" ("Alexis Mungin, 29 and pregnant")
+        age = r["apposition_before"].search(before) and (
+            low[n.end:n.end + 1] == "," or (r["apposition_after"].match(low, n.end)
+                                            and re.search(r"[A-Z][\w'’.-]*,\s*$", text[:n.start])))
         if age or r["not_people"].match(window) or r["not_people_before"].search(before):
+            parent = None
+            ages.add(n)
+            continue
+        prev = nums[i - 1] if i else None
+        kind = _part_verb(window, r) if prev is not None and prev not in ages and r["part_of"] \
+            and r["part_of"].match(low[prev.end:n.start]) else None
+        if kind:
+            # "one of three people shot has died": three is the group, one its dead (the verb is
+            # the first figure's: "two of four people found dead" names two of the four dead)
+            had = next((f for f in out if f.start == prev.start), None)
+            if had is None or had.kind is None:
+                out = [f for f in out if f.start != prev.start]
+                out.append(Figure(prev.start, prev.end, prev.value, prev.qualifier, kind, None, False,
+                                  bool(had and had.cumulative)))
             parent = None
             ages.add(n)
             continue
@@ -181,6 +202,16 @@ def figures(text: str, numbers: list[NumberMention], lang: str,
             # another report's "three dead" is the whole of it, not a rival figure
             out.append(Figure(m.start(), m.end(), 1, "at_least", "killed", None, False, False))
     return out
+
+
+def _part_verb(window: str, r) -> str | None:
+    """The kind a verb with its auxiliary gives the figure before "of": the group's own verb in a
+    relative clause ("four of the five people who died were identified") is not it."""
+    found = [(m.start(), kind) for kind, rx in r["after"].items() for m in [rx.search(window)] if m]
+    if not found:
+        return None
+    at, kind = min(found)
+    return None if r["relative_before"].search(window[:at]) else kind
 
 
 def _coordinated(out: list[Figure], low: str, r) -> list[Figure]:
