@@ -139,3 +139,11 @@ def test_the_last_word_of_a_longer_qualified_name_is_no_town_abroad(gz):
     assert got[0][:2] == ("Seredyna-Buda", "Ukraine")
     # a name of the qualifier's own country stays, as a list's next item may be
     assert [g[0] for g in run_lang(gz, "Shelling hit Eastern Ghouta, Damascus.")][0] == "Eastern Ghouta"
+
+
+def test_the_end_of_a_compound_word_is_no_town(gz):
+    # 'vehicle-Borne' is no Dutch town; 'al-Fashir' keeps its particle's reading
+    assert [m.text for m in gz.find("A vehicle-Borne IED detonated in Kismayo.", "en")] == ["Kismayo"]
+    assert [m.candidates[0].name for m in gz.find("Fighting in al-Fashir.", "en")] == ["El Fasher"]
+    # an institution is no place: 'the Coast Guard' is not Tanzania's Coast region
+    assert [m.text for m in gz.find("Migrants were detained by the Coast Guard Command.", "en")] == []

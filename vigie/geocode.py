@@ -445,6 +445,9 @@ class Gazetteer(Disambiguation):
             if lower_inside:                 # 'La ville', 'Et bien': only curated names have lowercase words
                 continue
             pop = p.population
+            if p.iso3 not in self.home and i > 0 and text[toks[i - 1][1]:toks[i][0]] == "-" and \
+                    toks[i - 1][2][:1].islower() and toks[i - 1][3] not in self.particles:
+                continue        # the end of a compound word: 'a vehicle-Borne IED' is not Borne, Netherlands
             if short and p.iso3 not in home and rank != 0 and k == 1 and (len(toks[i][3]) < short or toks[i][2].isupper()):
                 continue        # a word or first name: 'Ben' for Bern, 'SIAN' for Xi'an (places.yaml)
             if (initial and k == 1) or person:
@@ -455,8 +458,7 @@ class Gazetteer(Disambiguation):
             elif p.iso3 in home:
                 # the caller's country: a small town by its own name only, a town of 15,000 by
                 # an alternate one ('Trostyanets' for Trostianets)
-                glued = i > 0 and text[toks[i - 1][1]:toks[i][0]] == "-" and not toks[i - 1][2][:1].isupper()
-                ok = (rank == 0 or pop >= 15_000) and not glued     # not 'a vehicle-Borne IED'
+                ok = rank == 0 or pop >= 15_000
             else:
                 ok = pop >= (15_000 if rank == 0 else 100_000)
             if ok:
