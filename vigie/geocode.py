@@ -57,7 +57,8 @@ def _lang(code: str) -> dict:
             "designations": frozenset(name_key(w) for w in raw.get("admin1_designations", [])),
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"])),
-            "short_alternate": int(raw.get("foreign_alternate_short_below", 0))}
+            "short_alternate": int(raw.get("foreign_alternate_short_below", 0)),
+            "abbreviations": {name_key(k): name_key(v) for k, v in (raw.get("name_abbreviations") or {}).items()}}
 
 
 def not_place(name: str, lang: str) -> bool:
@@ -325,6 +326,8 @@ class Gazetteer(Disambiguation):
         countries = frozenset(countries)
         home = self.home | countries
         toks = [(m.start(), m.end(), m.group(), fold_token(m.group())) for m in TOKEN.finditer(text)]
+        if L["abbreviations"]:
+            toks = self._expanded(text, toks, L["abbreviations"])
         out: list[PlaceMention] = []
         i = 0
         while i < len(toks):
@@ -353,6 +356,24 @@ class Gazetteer(Disambiguation):
             i = j
         return out
 
+    @staticmethod
+    def _expanded(text: str, toks, abbreviations: dict[str, str]) -> list:
+        """The tokens with a capitalized abbreviation of a name's first word ('Mt. Pleasant',
+        'Ft. Myers', 'St. Louis': places.yaml name_abbreviations) read as the word, its period
+        inside its token so that the name's words join. GeoNames spells most such towns out
+        ('Mount Pleasant', Pennsylvania): GVA's local reports abbreviate them."""
+        out = list(toks)
+        for i, (a, b, raw, fold) in enumerate(toks[:-1]):
+            if fold in abbreviations and raw[:1].isupper() and text[b:toks[i + 1][0]] == ". " \
+                    and toks[i + 1][2][:1].isupper() and not toks[i + 1][2].isupper():
+                out[i] = (a, b + 1, raw, abbreviations[fold])
+        return out
+
+    @staticmethod
+    def _abbreviation(text: str, toks, i: int) -> bool:
+        """Is token i an abbreviation `_expanded` read (its period inside it)? Alone it is no place."""
+        return text[toks[i][1] - 1] == "."
+
     def _match_at(self, text, toks, i, L, home) -> tuple[int, list[Place]] | None:
         """The longest name starting at token i: (end token index, places) or None."""
         raw, fold = toks[i][2], toks[i][3]
@@ -370,7 +391,7 @@ class Gazetteer(Disambiguation):
         maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
         initial = self._sentence_initial(text, toks[i][0])
         for k in range(min(n, maxlen), 0, -1):
-            if k == 1 and raw.isupper() and len(raw) <= 3:
+            if k == 1 and ((raw.isupper() and len(raw) <= 3) or self._abbreviation(text, toks, i)):
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
             if self._stopped(key, L):
@@ -379,6 +400,9 @@ class Gazetteer(Disambiguation):
                     text[toks[i][1]:toks[i + 1][0]] == " ":
                 continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
+            if k > 1 and self._abbreviation(text, toks, i):
+                # the abbreviation as GeoNames writes it too: 'St. Louis' is Missouri's own name
+                hits = hits + self._ids(" ".join([fold_token(raw)] + key.split()[1:]))
             if k > 1 and key.split()[0] in self.particles and text[toks[i][1]:toks[i + 1][0]] == "-" \
                     and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
                 # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
@@ -386,6 +410,8 @@ class Gazetteer(Disambiguation):
             places = self._plausible(hits, text, toks, i, k, initial, home, L["short_alternate"])
             if places:
                 return i + k, places
+        if self._abbreviation(text, toks, i):
+            return None                     # 'Mt.' with no name after it that we know
         for end in L["endings"]:
             # an ending the language's transliteration adds ('Midane' for Midan): the name without
             # it, for a place of the article's countries or one vigie lists itself

@@ -68,6 +68,47 @@ def name_words(text: str, lang: str) -> frozenset[str]:
                      for w in re.split(r"[\s-]+", _short(m.group("name"))) if w)
 
 
+# Two capitalized words in a row, overlapping ('Judge Christopher Feliciani': both pairs).
+_PAIR = re.compile(r"(?<![\w'’.-])(?=([A-ZÀ-Ö][a-zà-ÿ]{2,}) ([A-ZÀ-Ö][a-zà-ÿ'’-]{2,})(?![\w'’-]))")
+
+
+def surnames(text: str, gazetteer) -> frozenset[str]:
+    """Case-folded last names of people the text names in full, then by the last name alone ('the
+    attorneys for Derrick Stafford [...] including Stafford as the passenger', 'Ann Ridley said
+    [...] Ridley believes'), and their first names where the text never uses them alone. News
+    style names a person so; a town's name is not cut to its last word ('Fort Worth', 'Baton
+    Rouge': two words the gazetteer knows together are skipped), and a word the text also writes
+    in lower case is a common word ('Columbus Police [...] Police said', 'The Chicago'). GVA: 'Stafford'
+    (England), 'Rosario' (Argentina), 'Ann' (Myanmar) placed US reports abroad so."""
+    text = text or ""
+    out: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for m in _PAIR.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if (first, last) in seen or last.casefold() in out:
+            continue
+        seen.add((first, last))
+        alone = [a for a in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text)
+                 if not text[:a.start()].endswith(first + " ")]
+        if not alone or any(re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text)
+                            for w in (first, last)) or _place_words(gazetteer, first, last):
+            continue
+        out.add(last.casefold())
+        if not re.search(r"(?<![\w'’-])" + re.escape(first) + r"(?! " + re.escape(last) + r")(?![\w'’-])", text):
+            out.add(first.casefold())
+    return frozenset(out)
+
+
+def _place_words(gazetteer, first: str, last: str) -> bool:
+    """Do the two words name a place together ('Baton Rouge'), or either a country or province
+    ('Louisiana News')?"""
+    if gazetteer is None:
+        return False
+    if gazetteer.lookup(f"{first} {last}"):
+        return True
+    return any(p.kind in ("admin1", "country") for w in (first, last) for p in gazetteer.lookup(w)[:1])
+
+
 class PersonVetoed:
     """A gazetteer whose `find` drops bare one-word mentions that are a named person's first or
     last name, and streets; every other call goes to the gazetteer itself (as nlp.NameVetoed)."""
@@ -89,4 +130,4 @@ def person_vetoed(gazetteer, text: str, lang: str):
     """The gazetteer, wrapped to veto people's and streets' names."""
     if gazetteer is None:
         return None
-    return PersonVetoed(gazetteer, name_words(text, lang))
+    return PersonVetoed(gazetteer, name_words(text, lang) | surnames(text, gazetteer))

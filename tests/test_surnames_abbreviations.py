@@ -1,0 +1,46 @@
+"""A person named in full then by last name is no town; 'Mt.', 'Ft.', 'St.' open a town's name
+(sentences written for these tests)."""
+import pytest
+
+from vigie.geocode import Gazetteer
+from vigie.person_places import person_vetoed, surnames
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.default()
+
+
+def test_a_surname_used_alone_after_the_full_name(gz):
+    text = ("Lawyers for Marcus Stafford said the deputies feared for their lives. "
+            "Stafford was in the passenger seat when the shots were fired.")
+    assert {"stafford", "marcus"} <= surnames(text, gz)
+    wrapped = person_vetoed(gz, text, "en")
+    assert not [m for m in wrapped.find("Stafford was in the passenger seat.", "en") if m.text == "Stafford"]
+
+
+def test_two_words_of_a_place_or_a_common_word_are_no_person(gz):
+    text = ("The man was shot in Fort Worth on Friday. The Chicago Tribune reported it; "
+            "Chicago police said the Tribune was wrong. Columbus Police said Police arrived at 9.")
+    words = surnames(text, gz)
+    assert "worth" not in words and "fort" not in words
+    assert "chicago" not in words and "columbus" not in words and "the" not in words
+
+
+def test_no_surname_without_the_name_alone(gz):
+    assert surnames("Officers said Jamal Reed, a neighbour, called police.", gz) == frozenset()
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("A man was shot in Mt. Pleasant on Friday night.", "Mount Pleasant", None),
+    ("The boy was shot in St. Louis on Friday.", "St. Louis", "Missouri"),
+    ("Two men were wounded in Ft. Lauderdale.", "Fort Lauderdale", "Florida"),
+])
+def test_an_abbreviated_first_word_opens_the_name(gz, text, name, admin1):
+    (m,) = gz.find(text, "en", ["USA"])
+    assert m.candidates[0].name == name
+    assert admin1 is None or m.candidates[0].admin1 == admin1
+
+
+def test_an_abbreviation_alone_is_no_place(gz):
+    assert not [m for m in gz.find("He lives on Elm St. Police said he was shot.", "en") if m.text.startswith("St")]
