@@ -44,3 +44,26 @@ def test_an_abbreviated_first_word_opens_the_name(gz, text, name, admin1):
 
 def test_an_abbreviation_alone_is_no_place(gz):
     assert not [m for m in gz.find("He lives on Elm St. Police said he was shot.", "en") if m.text.startswith("St")]
+
+
+def test_a_country_first_name_keeps_the_surname_and_the_country(gz):
+    words = surnames("One suspect, Jordan Clay, told detectives he fired first. Clay is held.", gz)
+    assert "clay" in words and "jordan" not in words
+
+
+def test_a_place_in_parentheses_is_no_surname(gz):
+    text = ("Members of the Trade Union Harbin branch held a press conference in front of the "
+            "city office (Harbin). They demanded higher wages.")
+    assert "harbin" not in surnames(text, gz)
+
+
+def test_a_dateline_in_capitals(gz):
+    (m,) = gz.find("ST. JOSEPH -- Two bailiffs were killed.", "en", ["USA"])
+    assert m.candidates[0].name == "Saint Joseph"
+
+
+def test_a_building_named_after_a_saint_is_no_town(gz):
+    wrapped = person_vetoed(gz, "", "en")
+    assert not wrapped.find("The girl died at St. John Hospital days later.", "en")
+    (m,) = wrapped.find("The wounded were taken to Aleppo Hospital.", "en")
+    assert m.candidates[0].name == "Aleppo"

@@ -364,8 +364,10 @@ class Gazetteer(Disambiguation):
         ('Mount Pleasant', Pennsylvania): GVA's local reports abbreviate them."""
         out = list(toks)
         for i, (a, b, raw, fold) in enumerate(toks[:-1]):
+            nxt = toks[i + 1][2]
+            # 'Mt. Pleasant', and in a dateline's capitals 'ST. JOSEPH --'
             if fold in abbreviations and raw[:1].isupper() and text[b:toks[i + 1][0]] == ". " \
-                    and toks[i + 1][2][:1].isupper() and not toks[i + 1][2].isupper():
+                    and nxt[:1].isupper() and (raw.isupper() or not nxt.isupper()):
                 out[i] = (a, b + 1, raw, abbreviations[fold])
         return out
 

@@ -38,16 +38,33 @@ def _street_res(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _quarter_re(lang: str) -> re.Pattern | None:
-    words = langdata.load(lang, "places").get("neighbourhood_after") or []
-    return re.compile(r"\s+(?i:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+def _quarter_re(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(a neighbourhood word after a name, any case; a building's capitalized word after it)."""
+    data = langdata.load(lang, "places")
+    words, buildings = data.get("neighbourhood_after") or [], data.get("facility_after") or []
+    return (re.compile(r"\s+(?i:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None,
+            re.compile(r"\s+(?:" + "|".join(map(re.escape, buildings)) + r")(?!\w)") if buildings else None)
+
+
+def _saintly(name: str, lang: str) -> bool:
+    """Does the name open with a word places.yaml abbreviates ('St.', 'Saint', 'Mount'), as a
+    building named after a saint or a hill does ('St. John Hospital', 'Mount Sinai Hospital')? A
+    building named after its town ('Aleppo Hospital') stands in it."""
+    words = {w.casefold() for k, v in (langdata.load(lang, "places").get("name_abbreviations") or {}).items()
+             for w in (k, v)}
+    first = name.split()[0].rstrip(".").casefold() if name.split() else ""
+    return first in words
 
 
 def neighbourhood(text: str, m, lang: str):
-    """The mention without its GeoNames towns when a neighbourhood word follows it, else itself;
-    None when nothing is left."""
-    rx = _quarter_re(lang)
-    if rx is None or not rx.match(text, m.end):
+    """The mention without its GeoNames towns when a neighbourhood word or a building's follows
+    it, else itself; None when nothing is left."""
+    quarter, building = _quarter_re(lang)
+    if building is not None and building.match(text, m.end) and _saintly(m.text, lang):
+        # a building's name: none of GeoNames' places of the name, its parishes included
+        kept = tuple(c for c in m.candidates if c.geonames_id is None)
+        return replace(m, candidates=kept) if kept else None
+    if quarter is None or not quarter.match(text, m.end):
         return m
     kept = tuple(c for c in m.candidates if not (c.kind == "town" and c.geonames_id is not None))
     return replace(m, candidates=kept) if kept else None
@@ -89,24 +106,36 @@ def surnames(text: str, gazetteer) -> frozenset[str]:
             continue
         seen.add((first, last))
         alone = [a for a in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text)
-                 if not text[:a.start()].endswith(first + " ")]
+                 if _alone(text, a.start(), a.end())]
         if not alone or any(re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text)
-                            for w in (first, last)) or _place_words(gazetteer, first, last):
+                            for w in (first, last)) or _place_words(gazetteer, f"{first} {last}"):
             continue
-        out.add(last.casefold())
-        if not re.search(r"(?<![\w'’-])" + re.escape(first) + r"(?! " + re.escape(last) + r")(?![\w'’-])", text):
+        # a province's or country's name is not vetoed ('Louisiana News'; 'Jordan Clay': Clay is)
+        if not _place_words(gazetteer, last, province=True):
+            out.add(last.casefold())
+        if not re.search(r"(?<![\w'’-])" + re.escape(first) + r"(?! " + re.escape(last) + r")(?![\w'’-])", text) \
+                and not _place_words(gazetteer, first, province=True):
             out.add(first.casefold())
     return frozenset(out)
 
 
-def _place_words(gazetteer, first: str, last: str) -> bool:
-    """Do the two words name a place together ('Baton Rouge'), or either a country or province
-    ('Louisiana News')?"""
+def _alone(text: str, start: int, end: int) -> bool:
+    """Is the word at start:end used alone, as a person's last name is ('Stafford was', 'said
+    Ridley.'), not inside a longer name ('Derrick Stafford', 'Pohang Branch') nor as the place
+    ACLED's notes give in parentheses ('(Pohang)', '(Naivasha, Nakuru)', '(Gwangju - Gwangsan)')?"""
+    before, after = text[max(0, start - 30):start], text[end:end + 30]
+    return not (re.search(r"(?:\(\s*|[A-ZÀ-Ö][\w'’.-]* )$", before)
+                or re.match(r"\s*\)|\s*,\s*[A-ZÀ-Ö]|\s+-|\s+[A-ZÀ-Ö]", after))
+
+
+def _place_words(gazetteer, words: str, province: bool = False) -> bool:
+    """Do the words name a place ('Baton Rouge'), or with `province` a country or province
+    ('Louisiana', 'Jordan')?"""
     if gazetteer is None:
         return False
-    if gazetteer.lookup(f"{first} {last}"):
-        return True
-    return any(p.kind in ("admin1", "country") for w in (first, last) for p in gazetteer.lookup(w)[:1])
+    if not province:
+        return bool(gazetteer.lookup(words))
+    return any(p.kind in ("admin1", "country") for p in gazetteer.lookup(words)[:1])
 
 
 class PersonVetoed:
