@@ -67,3 +67,25 @@ def test_a_building_named_after_a_saint_is_no_town(gz):
     assert not wrapped.find("The girl died at St. John Hospital days later.", "en")
     (m,) = wrapped.find("The wounded were taken to Aleppo Hospital.", "en")
     assert m.candidates[0].name == "Aleppo"
+
+
+def test_a_school_named_after_a_town_is_no_town(gz):
+    wrapped = person_vetoed(gz, "", "en")
+    assert not wrapped.find("He was a student at Lafayette High School.", "en")
+
+
+def test_a_title_before_the_surname_alone(gz):
+    text = "Police met Ald. Ashanti Hamilton on Monday. Alderman Hamilton said the area was calm."
+    assert "hamilton" in surnames(text, gz)
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_town(gz):
+    text = "Sale of gun nets plea. He admitted the sale of a handgun in Mobile, police said."
+    wrapped = person_vetoed(gz, text, "en")
+    names = [m.text for m in wrapped.find(text, "en", ["USA"])]
+    assert "Sale" not in names and "Mobile" in names
+
+
+def test_a_part_of_town_is_no_person(gz):
+    text = "He was shot in North Austin on Friday. Austin police said two men fled."
+    assert "austin" not in surnames(text, gz, "en")

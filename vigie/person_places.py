@@ -38,12 +38,15 @@ def _street_res(lang: str) -> tuple[re.Pattern, re.Pattern] | None:
 
 
 @functools.lru_cache(maxsize=None)
-def _quarter_re(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """(a neighbourhood word after a name, any case; a building's capitalized word after it)."""
+def _quarter_re(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+    """(a neighbourhood word after a name, any case; a building's capitalized word after a
+    saint's name; a school's after any name)."""
     data = langdata.load(lang, "places")
-    words, buildings = data.get("neighbourhood_after") or [], data.get("facility_after") or []
+    words = data.get("neighbourhood_after") or []
+    after = lambda key: re.compile(r"\s+(?:" + "|".join(map(re.escape, data[key])) + r")(?!\w)") \
+        if data.get(key) else None  # noqa: E731
     return (re.compile(r"\s+(?i:" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None,
-            re.compile(r"\s+(?:" + "|".join(map(re.escape, buildings)) + r")(?!\w)") if buildings else None)
+            after("facility_after"), after("school_after"))
 
 
 def _saintly(name: str, lang: str) -> bool:
@@ -59,8 +62,9 @@ def _saintly(name: str, lang: str) -> bool:
 def neighbourhood(text: str, m, lang: str):
     """The mention without its GeoNames towns when a neighbourhood word or a building's follows
     it, else itself; None when nothing is left."""
-    quarter, building = _quarter_re(lang)
-    if building is not None and building.match(text, m.end) and _saintly(m.text, lang):
+    quarter, building, school = _quarter_re(lang)
+    if (building is not None and building.match(text, m.end) and _saintly(m.text, lang)) or \
+            (school is not None and school.match(text, m.end)):
         # a building's name: none of GeoNames' places of the name, its parishes included
         kept = tuple(c for c in m.candidates if c.geonames_id is None)
         return replace(m, candidates=kept) if kept else None
@@ -89,7 +93,13 @@ def name_words(text: str, lang: str) -> frozenset[str]:
 _PAIR = re.compile(r"(?<![\w'’.-])(?=([A-ZÀ-Ö][a-zà-ÿ]{2,}) ([A-ZÀ-Ö][a-zà-ÿ'’-]{2,})(?![\w'’-]))")
 
 
-def surnames(text: str, gazetteer) -> frozenset[str]:
+@functools.lru_cache(maxsize=None)
+def _directions(lang: str) -> frozenset[str]:
+    """The compass words places.yaml lists before a place ('north', 'east'), case-folded."""
+    return frozenset(w.casefold() for w in langdata.load(lang, "places").get("near_before") or [])
+
+
+def surnames(text: str, gazetteer, lang: str = "en") -> frozenset[str]:
     """Case-folded last names of people the text names in full, then by the last name alone ('the
     attorneys for Derrick Stafford [...] including Stafford as the passenger', 'Ann Ridley said
     [...] Ridley believes'), and their first names where the text never uses them alone. News
@@ -102,11 +112,11 @@ def surnames(text: str, gazetteer) -> frozenset[str]:
     seen: set[tuple[str, str]] = set()
     for m in _PAIR.finditer(text):
         first, last = m.group(1), m.group(2)
-        if (first, last) in seen or last.casefold() in out:
-            continue
+        if (first, last) in seen or last.casefold() in out or first.casefold() in _directions(lang):
+            continue                # 'North Austin', 'East Oakland': the city, not a person
         seen.add((first, last))
         alone = [a for a in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text)
-                 if _alone(text, a.start(), a.end())]
+                 if _alone(text, a.start(), a.end(), first)]
         if not alone or any(re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text)
                             for w in (first, last)) or _place_words(gazetteer, f"{first} {last}"):
             continue
@@ -119,12 +129,13 @@ def surnames(text: str, gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
-def _alone(text: str, start: int, end: int) -> bool:
+def _alone(text: str, start: int, end: int, first: str) -> bool:
     """Is the word at start:end used alone, as a person's last name is ('Stafford was', 'said
     Ridley.'), not inside a longer name ('Derrick Stafford', 'Pohang Branch') nor as the place
     ACLED's notes give in parentheses ('(Pohang)', '(Naivasha, Nakuru)', '(Gwangju - Gwangsan)')?"""
     before, after = text[max(0, start - 30):start], text[end:end + 30]
-    return not (re.search(r"(?:\(\s*|[A-ZÀ-Ö][\w'’.-]* )$", before)
+    # a title may come before ('Alderman Hamilton', 'Sgt. Grebb'), not the first name
+    return not (re.search(r"\(\s*$", before) or before.endswith(first + " ")
                 or re.match(r"\s*\)|\s*,\s*[A-ZÀ-Ö]|\s+-|\s+[A-ZÀ-Ö]", after))
 
 
@@ -140,10 +151,10 @@ def _place_words(gazetteer, words: str, province: bool = False) -> bool:
 
 class PersonVetoed:
     """A gazetteer whose `find` drops bare one-word mentions that are a named person's first or
-    last name, and streets; every other call goes to the gazetteer itself (as nlp.NameVetoed)."""
+    last name or a word the text writes in lower case, and streets; every other call goes to the gazetteer itself (as nlp.NameVetoed)."""
 
-    def __init__(self, gazetteer, words: frozenset[str]):
-        self._gz, self._words = gazetteer, words
+    def __init__(self, gazetteer, words: frozenset[str], common: frozenset[str] = frozenset()):
+        self._gz, self._words, self._common = gazetteer, words, common
 
     def __getattr__(self, attr):
         return getattr(self._gz, attr)
@@ -152,6 +163,7 @@ class PersonVetoed:
         mentions = [n for m in self._gz.find(text, lang, *args, **kwargs)
                     if (n := neighbourhood(text, m, lang)) is not None]
         return [m for m in mentions if not (m.bare and " " not in m.text and m.text.casefold() in self._words)
+                and not (m.bare and m.text[1:].islower() and m.text.casefold() in self._common)
                 and not street_named(text, m, lang)]
 
 
@@ -159,4 +171,12 @@ def person_vetoed(gazetteer, text: str, lang: str):
     """The gazetteer, wrapped to veto people's and streets' names."""
     if gazetteer is None:
         return None
-    return PersonVetoed(gazetteer, name_words(text, lang) | surnames(text, gazetteer))
+    return PersonVetoed(gazetteer, name_words(text, lang) | surnames(text, gazetteer, lang), common_words(text))
+
+
+def common_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case: the same word capitalized with no place cue
+    ('Shooting At Home', 'Sale of gun', 'Justice was served') is that word, not Home
+    (Washington), Salé or Justice (Illinois), as the report's own use shows ('at his home', 'the
+    sale'). A cue keeps a town ('in Mobile' beside 'a mobile app'); words in capitals are left."""
+    return frozenset(re.findall(r"(?<![\w'’-])[a-zà-ÿ]{3,}(?![\w'’-])", text or ""))
