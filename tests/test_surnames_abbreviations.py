@@ -89,3 +89,10 @@ def test_a_word_the_text_writes_in_lower_case_is_no_town(gz):
 def test_a_part_of_town_is_no_person(gz):
     text = "He was shot in North Austin on Friday. Austin police said two men fled."
     assert "austin" not in surnames(text, gz, "en")
+
+
+def test_a_province_name_is_no_alternate_name_of_a_town_elsewhere(gz):
+    top = gz.lookup("Florida")[0]
+    assert top.name != "Floridablanca"
+    # a city inside the province of its alternate name keeps its rank
+    assert gz.lookup("Idleb")[0].kind == "town"

@@ -34,6 +34,7 @@ ADMIN_KINDS = frozenset({"admin1", "country", "region"})
 MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio): on ACLED Syria 0.6 -> 0.67 drops 16 far answers for 5 right ones
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
+ALIEN_ALTERNATE = 3.0   # a town by an alternate name that is a province's own name elsewhere: a 1,000-fold population
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
 APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
@@ -214,7 +215,14 @@ class Gazetteer(Disambiguation):
         for pid, rank in hits:
             best[pid] = min(rank, best.get(pid, 9))
         self._prefetch(best)
-        scored = sorted(((_prior(self._place(pid)) + RANK_BONUS[rank], pid) for pid, rank in best.items()),
+        # a province's or country's own name names it, not a town elsewhere that has the name as
+        # an alternate one: 'Florida' is not Floridablanca (Colombia), 'Victoria' not Hong Kong.
+        # A town inside the province keeps its rank ('Idleb' the city, in Idlib governorate)
+        named = {(p.iso3, p.name if p.kind == "admin1" else None) for pid, rank in best.items() if rank == 0
+                 and (p := self._place(pid)).kind in ("admin1", "country")}
+        scored = sorted(((_prior(p := self._place(pid)) + RANK_BONUS[rank]
+                          - (ALIEN_ALTERNATE if rank and named and p.kind == "town" and (p.iso3, p.admin1) not in named
+                             and (p.iso3, None) not in named else 0), pid) for pid, rank in best.items()),
                         key=lambda s: (-s[0], s[1]))
         return [(self._place(pid), best[pid]) for _, pid in scored]
 
