@@ -34,6 +34,7 @@ ADMIN_KINDS = frozenset({"admin1", "country", "region"})
 MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio): on ACLED Syria 0.6 -> 0.67 drops 16 far answers for 5 right ones
 # Score offsets (log10 population units) for how a key matched the place.
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
+ALIEN_ALTERNATE = 3.0   # a town by an alternate name that is a province's own name elsewhere: a 1,000-fold population
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
 APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
@@ -56,7 +57,8 @@ def _lang(code: str) -> dict:
             "designations": frozenset(name_key(w) for w in raw.get("admin1_designations", [])),
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"])),
-            "short_alternate": int(raw.get("foreign_alternate_short_below", 0))}
+            "short_alternate": int(raw.get("foreign_alternate_short_below", 0)),
+            "abbreviations": {name_key(k): name_key(v) for k, v in (raw.get("name_abbreviations") or {}).items()}}
 
 
 def not_place(name: str, lang: str) -> bool:
@@ -212,7 +214,14 @@ class Gazetteer(Disambiguation):
         for pid, rank in hits:
             best[pid] = min(rank, best.get(pid, 9))
         self._prefetch(best)
-        scored = sorted(((_prior(self._place(pid)) + RANK_BONUS[rank], pid) for pid, rank in best.items()),
+        # a province's or country's own name names it, not a town elsewhere that has the name as
+        # an alternate one: 'Florida' is not Floridablanca (Colombia), 'Victoria' not Hong Kong.
+        # A town inside the province keeps its rank ('Idleb' the city, in Idlib governorate)
+        named = {(p.iso3, p.name if p.kind == "admin1" else None) for pid, rank in best.items() if rank == 0
+                 and (p := self._place(pid)).kind in ("admin1", "country")}
+        scored = sorted(((_prior(p := self._place(pid)) + RANK_BONUS[rank]
+                          - (ALIEN_ALTERNATE if rank and named and p.kind == "town" and (p.iso3, p.admin1) not in named
+                             and (p.iso3, None) not in named else 0), pid) for pid, rank in best.items()),
                         key=lambda s: (-s[0], s[1]))
         return [(self._place(pid), best[pid]) for _, pid in scored]
 
@@ -324,6 +333,8 @@ class Gazetteer(Disambiguation):
         countries = frozenset(countries)
         home = self.home | countries
         toks = [(m.start(), m.end(), m.group(), fold_token(m.group())) for m in TOKEN.finditer(text)]
+        if L["abbreviations"]:
+            toks = self._expanded(text, toks, L["abbreviations"])
         out: list[PlaceMention] = []
         i = 0
         while i < len(toks):
@@ -352,6 +363,26 @@ class Gazetteer(Disambiguation):
             i = j
         return out
 
+    @staticmethod
+    def _expanded(text: str, toks, abbreviations: dict[str, str]) -> list:
+        """The tokens with a capitalized abbreviation of a name's first word ('Mt. Pleasant',
+        'Ft. Myers', 'St. Louis': places.yaml name_abbreviations) read as the word, its period
+        inside its token so that the name's words join. GeoNames spells most such towns out
+        ('Mount Pleasant', Pennsylvania): GVA's local reports abbreviate them."""
+        out = list(toks)
+        for i, (a, b, raw, fold) in enumerate(toks[:-1]):
+            nxt = toks[i + 1][2]
+            # 'Mt. Pleasant', and in a dateline's capitals 'ST. JOSEPH --'
+            if fold in abbreviations and raw[:1].isupper() and text[b:toks[i + 1][0]] == ". " \
+                    and nxt[:1].isupper() and (raw.isupper() or not nxt.isupper()):
+                out[i] = (a, b + 1, raw, abbreviations[fold])
+        return out
+
+    @staticmethod
+    def _abbreviation(text: str, toks, i: int) -> bool:
+        """Is token i an abbreviation `_expanded` read (its period inside it)? Alone it is no place."""
+        return text[toks[i][1] - 1] == "."
+
     def _match_at(self, text, toks, i, L, home) -> tuple[int, list[Place]] | None:
         """The longest name starting at token i: (end token index, places) or None."""
         raw, fold = toks[i][2], toks[i][3]
@@ -372,7 +403,7 @@ class Gazetteer(Disambiguation):
         maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
         initial = sentence_initial(text, toks[i][0])
         for k in range(min(n, maxlen), 0, -1):
-            if k == 1 and raw.isupper() and len(raw) <= 3:
+            if k == 1 and ((raw.isupper() and len(raw) <= 3) or self._abbreviation(text, toks, i)):
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
             if self._stopped(key, L):
@@ -381,6 +412,9 @@ class Gazetteer(Disambiguation):
                     text[toks[i][1]:toks[i + 1][0]] == " ":
                 continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
+            if k > 1 and self._abbreviation(text, toks, i):
+                # the abbreviation as GeoNames writes it too: 'St. Louis' is Missouri's own name
+                hits = hits + self._ids(" ".join([fold_token(raw)] + key.split()[1:]))
             if k > 1 and key.split()[0] in self.particles and text[toks[i][1]:toks[i + 1][0]] == "-" \
                     and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
                 # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
@@ -388,6 +422,8 @@ class Gazetteer(Disambiguation):
             places = self._plausible(hits, text, toks, i, k, initial, home, L["short_alternate"])
             if places:
                 return i + k, places
+        if self._abbreviation(text, toks, i):
+            return None                     # 'Mt.' with no name after it that we know
         for end in L["endings"]:
             # an ending the language's transliteration adds ('Midane' for Midan): the name without
             # it, for a place of the article's countries or one vigie lists itself

@@ -156,7 +156,9 @@ class Disambiguation:
                 all(c.kind in ("admin1", "country") for c in mention.candidates) or \
                 any((c.iso3, c.admin1) == key for c in mention.candidates):
             return ()
-        return tuple(p for p in self.named_in(mention.text, *key) if p not in mention.candidates)
+        # 'Mt. Pleasant' is named so by its first candidate's spelling, 'Mount Pleasant'
+        names = dict.fromkeys([mention.text, mention.candidates[0].name])
+        return tuple(p for n in names for p in self.named_in(n, *key) if p not in mention.candidates)
 
     @staticmethod
     def _bare_abroad(p: Place, top: str) -> bool:

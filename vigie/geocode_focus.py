@@ -69,6 +69,13 @@ def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
     """The province of the city or province an outlet's host name spells ('chicagotribune' ->
     Illinois), the longest such name in the host; None without one. The last address in the URL
     counts (an archive's copy names the outlet's after its own)."""
+    place = outlet_place(url, gazetteer, iso3)
+    return place.admin1 if place is not None else None
+
+
+def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place | None:
+    """The city or province (of `iso3` when given) an outlet's host name spells, the longest such
+    name: a province, or a city of OUTLET_MIN_POP people, by its own name of 6+ letters."""
     hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", url or "")
     if not hosts:
         return None
@@ -76,10 +83,10 @@ def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
     for n in range(max((len(x) for x in labels), default=0), 5, -1):
         for label in labels:
             for i in range(len(label) - n + 1):
-                found = [p for p in gazetteer.own_name(label[i:i + n]) if p.iso3 == iso3 and p.admin1
+                found = [p for p in gazetteer.own_name(label[i:i + n]) if (iso3 is None or p.iso3 == iso3) and p.admin1
                          and (p.kind == "admin1" or p.population >= OUTLET_MIN_POP)]
                 if found:
-                    return found[0].admin1
+                    return found[0]
     return None
 
 

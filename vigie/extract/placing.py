@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import lang as langdata
 from ..geocode_context import countries_only
-from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, outlet_place
 from ..geocode_qualify import origin_lists, qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
@@ -43,8 +43,14 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
     after its country, province or city reports from there (ACLED's 2022 global sample: 121 of
     its notes placed in another country by a homonym name their country so). Each country once,
     however many of the outlets name it."""
-    if not (doc.article.outlet and gazetteer):
+    if not gazetteer:
         return Counter()
+    if not doc.article.outlet:
+        # no outlet's name: the city or province its web address spells ('kansascity.com',
+        # 'abcfoxmontana.com'), a local outlet's; a country's ('france24') is a national
+        # outlet's, which reports abroad too (GVA: US reports placed in Bulgaria's Montana)
+        place = outlet_place(getattr(doc.article, "url", None), gazetteer)
+        return Counter({place.iso3: OUTLET_COUNTRY_WEIGHT}) if place is not None and place.iso3 else Counter()
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
