@@ -25,7 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
-from .geocode_cues import beside, cued, place_relation, sentence_initial
+from .geocode_cues import abbreviation, beside, capitalized, cued, expanded, place_relation, sentence_initial
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -36,7 +36,6 @@ MIN_SIMILARITY = 0.67   # fold-key likeness a skeleton hit needs (difflib ratio)
 RANK_BONUS = {0: 0.5, 1: 0.0, 2: -0.3, 3: -1.0}   # own name, alternate, article dropped, skeleton
 ALIEN_ALTERNATE = 3.0   # a town by an alternate name that is a province's own name elsewhere: a 1,000-fold population
 SENTENCE_START_MIN_PRIOR = 3.0   # sentence-initial single words: only places of 1,000+ people
-APOSTROPHE_CHARS = "'’‘ʼ"
 GAP = re.compile(r"^[ \-'’‘ʼ]{1,2}$")            # what may sit between two tokens of one name
 PLACE_FIELDS = "name, lat, lon, country, iso3, admin1, admin2, geonames_id, kind, population, parent"
 
@@ -334,7 +333,7 @@ class Gazetteer(Disambiguation):
         home = self.home | countries
         toks = [(m.start(), m.end(), m.group(), fold_token(m.group())) for m in TOKEN.finditer(text)]
         if L["abbreviations"]:
-            toks = self._expanded(text, toks, L["abbreviations"])
+            toks = expanded(text, toks, L["abbreviations"])
         out: list[PlaceMention] = []
         i = 0
         while i < len(toks):
@@ -363,26 +362,6 @@ class Gazetteer(Disambiguation):
             i = j
         return out
 
-    @staticmethod
-    def _expanded(text: str, toks, abbreviations: dict[str, str]) -> list:
-        """The tokens with a capitalized abbreviation of a name's first word ('Mt. Pleasant',
-        'Ft. Myers', 'St. Louis': places.yaml name_abbreviations) read as the word, its period
-        inside its token so that the name's words join. GeoNames spells most such towns out
-        ('Mount Pleasant', Pennsylvania): GVA's local reports abbreviate them."""
-        out = list(toks)
-        for i, (a, b, raw, fold) in enumerate(toks[:-1]):
-            nxt = toks[i + 1][2]
-            # 'Mt. Pleasant', and in a dateline's capitals 'ST. JOSEPH --'
-            if fold in abbreviations and raw[:1].isupper() and text[b:toks[i + 1][0]] == ". " \
-                    and nxt[:1].isupper() and (raw.isupper() or not nxt.isupper()):
-                out[i] = (a, b + 1, raw, abbreviations[fold])
-        return out
-
-    @staticmethod
-    def _abbreviation(text: str, toks, i: int) -> bool:
-        """Is token i an abbreviation `_expanded` read (its period inside it)? Alone it is no place."""
-        return text[toks[i][1] - 1] == "."
-
     def _match_at(self, text, toks, i, L, home) -> tuple[int, list[Place]] | None:
         """The longest name starting at token i: (end token index, places) or None."""
         raw, fold = toks[i][2], toks[i][3]
@@ -403,7 +382,7 @@ class Gazetteer(Disambiguation):
         maxlen = max(self._head(fold), self._head(toks[i + 1][3]) + 1 if nxt_cap else 0)
         initial = sentence_initial(text, toks[i][0])
         for k in range(min(n, maxlen), 0, -1):
-            if k == 1 and ((raw.isupper() and len(raw) <= 3) or self._abbreviation(text, toks, i)):
+            if k == 1 and ((raw.isupper() and len(raw) <= 3) or abbreviation(text, toks, i)):
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
             if self._stopped(key, L):
@@ -412,7 +391,7 @@ class Gazetteer(Disambiguation):
                     text[toks[i][1]:toks[i + 1][0]] == " ":
                 continue                    # 'Sana a annoncé': the agency and a verb, not "Sana'a"
             hits = self._ids(key)
-            if k > 1 and self._abbreviation(text, toks, i):
+            if k > 1 and abbreviation(text, toks, i):
                 # the abbreviation as GeoNames writes it too: 'St. Louis' is Missouri's own name
                 hits = hits + self._ids(" ".join([fold_token(raw)] + key.split()[1:]))
             if k > 1 and key.split()[0] in self.particles and text[toks[i][1]:toks[i + 1][0]] == "-" \
@@ -422,7 +401,7 @@ class Gazetteer(Disambiguation):
             places = self._plausible(hits, text, toks, i, k, initial, home, L["short_alternate"])
             if places:
                 return i + k, places
-        if self._abbreviation(text, toks, i):
+        if abbreviation(text, toks, i):
             return None                     # 'Mt.' with no name after it that we know
         for end in L["endings"]:
             # an ending the language's transliteration adds ('Midane' for Midan): the name without
@@ -440,7 +419,7 @@ class Gazetteer(Disambiguation):
             table = "fold" if kind == "fold" else "skel"
             for k in range(n, 0, -1):
                 key = " ".join(t[3] for t in toks[i:i + k])
-                if initial or self._stopped(key, L) or not self._capitalized(text, toks, i + k - 1):
+                if initial or self._stopped(key, L) or not capitalized(text, toks, i + k - 1):
                     continue
                 fk = fold_key(key, self.particles, self.folds) if kind == "fold" else skeleton(key, self.particles)
                 if len(fk) >= 5 and (places := self._plausible(self._ids(fk, table), text, toks, i, k, False, home,
@@ -453,14 +432,6 @@ class Gazetteer(Disambiguation):
         'LOS ANGELES (AP)': datelines in capitals), not an acronym?"""
         return self._joined(text, toks, i) and toks[i + 1][2].isupper() and len(toks[i + 1][2]) > 3
 
-    @staticmethod
-    def _capitalized(text: str, toks, j: int) -> bool:
-        """Does the word of token j start with a capital? After an apostrophe the word began
-        before it: 'Nu'man' is capitalized, its token 'man' is not."""
-        while j > 0 and toks[j][0] - toks[j - 1][1] == 1 and text[toks[j - 1][1]] in APOSTROPHE_CHARS:
-            j -= 1
-        return toks[j][2][:1].isupper()
-
     def _plausible(self, hits, text, toks, i: int, k: int, initial: bool, home: frozenset[str], short=0) -> list[Place]:
         """Ranked places of the hits that can be meant here. GeoNames holds 230,000 towns whose
         names and alternate names include first names and French words ('Point', 'Celle',
@@ -469,7 +440,7 @@ class Gazetteer(Disambiguation):
         word (a person's first or last name) needs 100,000."""
         if not hits:
             return []
-        lower_inside = any(not self._capitalized(text, toks, j) and len(toks[j][2]) > 3 for j in range(i + 1, i + k))
+        lower_inside = any(not capitalized(text, toks, j) and len(toks[j][2]) > 3 for j in range(i + 1, i + k))
         person = k == 1 and (beside(text, toks, i, i - 1) or beside(text, toks, i, i + 1))
         out = []
         for p, rank in self._ranked_hits(hits):

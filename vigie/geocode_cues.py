@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+APOSTROPHE_CHARS = "'’‘ʼ"
 OPENERS = " \t\"'«“(—–-"
 STRONG_PUNCT = re.compile(r"[.;:!?()\[\]\n«»\"“”]")
 
@@ -70,3 +71,31 @@ def sentence_initial(text: str, start: int) -> bool:
     """Does the token open the text or a sentence (only quotes and spaces after . ! ? :)?"""
     head = text[:start].rstrip(OPENERS)
     return not head or head[-1] in ".!?:;\n…"
+
+
+def expanded(text: str, toks, abbreviations: dict[str, str]) -> list:
+    """The tokens with a capitalized abbreviation of a name's first word ('Mt. Pleasant',
+    'Ft. Myers', 'St. Louis': places.yaml name_abbreviations) read as the word, its period
+    inside its token so that the name's words join. GeoNames spells most such towns out
+    ('Mount Pleasant', Pennsylvania): GVA's local reports abbreviate them."""
+    out = list(toks)
+    for i, (a, b, raw, fold) in enumerate(toks[:-1]):
+        nxt = toks[i + 1][2]
+        # 'Mt. Pleasant', and in a dateline's capitals 'ST. JOSEPH --'
+        if fold in abbreviations and raw[:1].isupper() and text[b:toks[i + 1][0]] == ". " \
+                and nxt[:1].isupper() and (raw.isupper() or not nxt.isupper()):
+            out[i] = (a, b + 1, raw, abbreviations[fold])
+    return out
+
+
+def abbreviation(text: str, toks, i: int) -> bool:
+    """Is token i an abbreviation `expanded` read (its period inside it)? Alone it is no place."""
+    return text[toks[i][1] - 1] == "."
+
+
+def capitalized(text: str, toks, j: int) -> bool:
+    """Does the word of token j start with a capital? After an apostrophe the word began
+    before it: 'Nu'man' is capitalized, its token 'man' is not."""
+    while j > 0 and toks[j][0] - toks[j - 1][1] == 1 and text[toks[j - 1][1]] in APOSTROPHE_CHARS:
+        j -= 1
+    return toks[j][2][:1].isupper()
