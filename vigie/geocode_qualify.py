@@ -129,15 +129,21 @@ def typed_names(gz, mentions: list[PlaceMention], text: str, lang: str) -> list[
     return sorted(out, key=lambda x: x.start)
 
 
-def _longer_name(text: str, m: PlaceMention, end: int, stops) -> int | None:
-    """Where the capitalized name that ends with mention m starts, when it starts before m
-    ('Nova Buda' for 'Buda'; not 'In Buda'), else None."""
+@functools.lru_cache(maxsize=None)
+def _leading_stops(lang: str | None) -> re.Pattern | None:
+    """Words that open a sentence, not a name ('In', 'On': places.yaml name_stop), as a pattern."""
+    stops = lang_data.load(lang, "places").get("name_stop") or [] if lang else []
+    return re.compile(r"(?:(?:" + "|".join(map(re.escape, stops)) + r") )*") if stops else None
+
+
+def _name_start(text: str, end: int, lang: str | None) -> int | None:
+    """Where the capitalized name that ends at `end` starts, its leading 'In'/'On' left out
+    ('In San Juan Raboso, Puebla'); None without one."""
     name = HEAD.search(text[:end])
     if name is None:
         return None
-    lead = re.match(r"(?:(?:" + "|".join(map(re.escape, stops)) + r") )*", name.group(1)).end() if stops else 0
-    start = name.start(1) + lead
-    return start if start < m.start else None
+    lead = _leading_stops(lang)
+    return name.start(1) + (lead.match(name.group(1)).end() if lead else 0)
 
 
 def parenthesis_lists(gz, mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
@@ -161,14 +167,14 @@ def parenthesis_lists(gz, mentions: list[PlaceMention], text: str) -> list[Place
         # a city of 100,000 people is named for itself: '(Paris, London, Berlin)' lists cities
         wide = () if first is None or (first.kind not in ADMIN_KINDS and first.population >= LIST_CITY_POP) else \
             _as_qualifier(tuple(sorted(last.candidates, key=lambda c: c.kind not in ADMIN_KINDS)))
-        listed = any(c.kind in ADMIN_KINDS and c.iso3 not in {q.iso3 for q in wide} or
+        countries = {q.iso3 for q in wide}
+        listed = any(c.kind in ADMIN_KINDS and c.iso3 not in countries or
                      c.kind not in ADMIN_KINDS and c.population >= LIST_CITY_POP
                      for j in items[:-1] for c in out[j].candidates[:1])
         if wide and wide[0].kind in ADMIN_KINDS and not listed and \
                 all("," in text[out[a].end:out[b].start] for a, b in zip(items, items[1:])):
             out[items[-1]] = PlaceMention(last.start, last.end, last.text, wide, last.relation, last.bare,
                                           last.qualified)
-            countries = {q.iso3 for q in wide}
             for j in items[:-1]:
                 m = out[j]
                 # a town's recorded province may be an older or another unit's ('Sidi Ifni
@@ -193,7 +199,6 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
     mentions = city_parts(gz, mentions, text, lang) if lang else mentions
     mentions = parenthesis_lists(gz, mentions, text)
     words = set(lang_data.load(lang, "places").get("place_words_after") or []) if lang else set()
-    stops = lang_data.load(lang, "places").get("name_stop") or [] if lang else []
     out = list(mentions)
     drop: set[int] = set()
     scopes: list[Place] = []         # the provinces a parenthesis gave a town of the sentence
@@ -222,7 +227,7 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
                 # 'Concepcion (Corrientes)': not Chile's Concepción. After a comma the next name
                 # may be a list's next item ('Homs, Hama and Aleppo'): the name is kept
                 drop.add(head)
-            elif (whole := _longer_name(text, h, end, stops)) and \
+            elif (whole := _name_start(text, end, lang)) is not None and whole < h.start and \
                     not {c.iso3 for c in h.candidates} & {q.iso3 for q in qplaces}:
                 # 'near Nova Buda, Zhytomyr': the last word of a longer name is Hungary's Buda;
                 # the whole name, looked up within the qualifier, or nothing
@@ -233,11 +238,9 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
             continue
         if head is not None:
             continue
-        name = HEAD.search(text[:end])
-        if name is None:
+        start = _name_start(text, end, lang)
+        if start is None:
             continue
-        lead = re.match(r"(?:(?:" + "|".join(map(re.escape, stops)) + r") )*", name.group(1)).end() if stops else 0
-        start = name.start(1) + lead                 # 'In San Juan Raboso': the name starts after 'In'
         inner = [j for j, m in enumerate(mentions) if m.start < end and m.end > start]
         if inner and all(mentions[j].start >= start and mentions[j].end < end for j in inner):
             # 'San Juan Raboso, Puebla': a name's first words hold Puerto Rico's San Juan, but the

@@ -99,7 +99,7 @@ def _directions(lang: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in langdata.load(lang, "places").get("near_before") or [])
 
 
-def surnames(text: str, gazetteer, lang: str = "en") -> frozenset[str]:
+def surnames(text: str, gazetteer, lang: str = "en", common: frozenset[str] | None = None) -> frozenset[str]:
     """Case-folded last names of people the text names in full, then by the last name alone ('the
     attorneys for Derrick Stafford [...] including Stafford as the passenger', 'Ann Ridley said
     [...] Ridley believes'), and their first names where the text never uses them alone. News
@@ -108,6 +108,7 @@ def surnames(text: str, gazetteer, lang: str = "en") -> frozenset[str]:
     in lower case is a common word ('Columbus Police [...] Police said', 'The Chicago'). GVA: 'Stafford'
     (England), 'Rosario' (Argentina), 'Ann' (Myanmar) placed US reports abroad so."""
     text = text or ""
+    common = common_words(text) if common is None else common
     out: set[str] = set()
     seen: set[tuple[str, str]] = set()
     for m in _PAIR.finditer(text):
@@ -117,8 +118,8 @@ def surnames(text: str, gazetteer, lang: str = "en") -> frozenset[str]:
         seen.add((first, last))
         alone = [a for a in re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text)
                  if _alone(text, a.start(), a.end(), first)]
-        if not alone or any(re.search(r"(?<![\w'’-])" + re.escape(w.lower()) + r"(?![\w'’-])", text)
-                            for w in (first, last)) or _place_words(gazetteer, f"{first} {last}"):
+        if not alone or any(_lower_in(w, text, common) for w in (first, last)) \
+                or _place_words(gazetteer, f"{first} {last}"):
             continue
         # a province's or country's name is not vetoed ('Louisiana News'; 'Jordan Clay': Clay is)
         if not _place_words(gazetteer, last, province=True):
@@ -127,6 +128,14 @@ def surnames(text: str, gazetteer, lang: str = "en") -> frozenset[str]:
                 and not _place_words(gazetteer, first, province=True):
             out.add(first.casefold())
     return frozenset(out)
+
+
+def _lower_in(word: str, text: str, common: frozenset[str]) -> bool:
+    """Does the text write the word in lower case too? `common` holds its plain words; one with
+    an apostrophe or hyphen ('Dell'Anno') is sought in the text."""
+    if word.isalpha():
+        return word.lower() in common
+    return bool(re.search(r"(?<![\w'’-])" + re.escape(word.lower()) + r"(?![\w'’-])", text))
 
 
 def _alone(text: str, start: int, end: int, first: str) -> bool:
@@ -171,7 +180,8 @@ def person_vetoed(gazetteer, text: str, lang: str):
     """The gazetteer, wrapped to veto people's and streets' names."""
     if gazetteer is None:
         return None
-    return PersonVetoed(gazetteer, name_words(text, lang) | surnames(text, gazetteer, lang), common_words(text))
+    common = common_words(text)
+    return PersonVetoed(gazetteer, name_words(text, lang) | surnames(text, gazetteer, lang, common), common)
 
 
 def common_words(text: str) -> frozenset[str]:
