@@ -74,13 +74,21 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 
 def _fired_on_crowd(a: Draft, b: Draft) -> bool:
-    """Is one draft force against protesters and the other an attack with no toll of its own, told
-    in sentences of its own (the shooting of the same crowd, its victims unnamed as protesters)? A
-    sentence that tells both ("attacked civilians ... while in a demonstration") tells two acts
-    (ACLED global file: an attack so merged lost its toll sentence to another event)."""
+    """Is one draft force against protesters that killed protesters ("40 manifestants tués par des
+    tirs"), and the other an attack by state forces, or by no one named, with no toll of its own
+    ("la foule priait quand des soldats ont ouvert le feu"), told in sentences of its own? A sentence
+    that tells both ("attacked civilians ... while in a demonstration") tells two acts (ACLED global
+    file: an attack so merged lost its toll sentence to another event)."""
     kinds = {a.rule.sub_event_type: a, b.rule.sub_event_type: b}
     if FORCE not in kinds or ATTACK not in kinds or tolls(kinds[ATTACK]):
         return False
+    if not any(c.kind == "killed" and c.group == "protesters" for c in kinds[FORCE].claims):
+        # a vigil read as a protest, for a victim killed ("a vigil for her son who was killed"),
+        # is no crowd fired on (GVA, first 1,500 articles: B-cubed recall 0.847 -> 0.846 so)
+        return False
+    shooter = kinds[ATTACK].actor1
+    if shooter is not None and shooter.type != "State forces":
+        return False             # force against protesters is the state's
     quotes = {s.quote for s in kinds[FORCE].sentences}
     return not any(s.quote in quotes for s in kinds[ATTACK].sentences)
 
