@@ -427,3 +427,7 @@ def test_a_crowd_fired_on_told_twice_is_one_act_of_force(res):
     events = extract(res, text, "2016-06-07")
     assert [(e.sub_event_type, e.fatalities.best) for e in events] == \
         [("Excessive force against protesters", 40)]
+    # gunmen are not the state whose force it is: their shooting is an act of its own
+    text = ("Plus de 40 manifestants ont été tués lundi à Alexandrie par des tirs. Des hommes armés "
+            "ont ouvert le feu lundi sur un café d'Alexandrie.")
+    assert len(extract(res, text, "2016-06-07")) == 2
