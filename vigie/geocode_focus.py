@@ -73,6 +73,24 @@ def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
     return place.admin1 if place is not None else None
 
 
+@functools.lru_cache(maxsize=None)
+def _call_signs(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(ISO3, pattern) of places.yaml's broadcast_call_signs."""
+    table = lang_data.load(lang, "places").get("broadcast_call_signs") or {}
+    return tuple((iso3, re.compile(rx)) for iso3, rx in table.items())
+
+
+def call_sign_country(url: str | None, lang: str) -> str | None:
+    """The country whose broadcasters' call signs the outlet's host name is ('wcvb.com',
+    'kare11.com': a US station's, K or W and three letters), a local station reporting on its own
+    country; None otherwise. The last address in the URL counts (an archive's copy)."""
+    hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", url or "")
+    if not hosts:
+        return None
+    label = hosts[-1].lower().split(".")[0]
+    return next((iso3 for iso3, rx in _call_signs(lang) if rx.fullmatch(label)), None)
+
+
 def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place | None:
     """The city or province (of `iso3` when given) an outlet's host name spells, the longest such
     name: a province, or a city of OUTLET_MIN_POP people, by its own name of 6+ letters."""

@@ -6,14 +6,16 @@ import re
 from collections import Counter
 
 from .. import lang as langdata
-from ..geocode_context import countries_only
-from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, outlet_place
+from ..geocode_context import _prior, countries_only
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, call_sign_country, outlet_place
 from ..geocode_qualify import origin_lists, qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
 from .triggers import VIOLENT_FAMILIES, rules
 
+NAMESAKE_PRIOR_GAP = 1.0   # a namesake abroad at most 10 times smaller shares the vote
+OTHER_SENTENCE_WEIGHT = 0.5   # a place of a sentence telling no event, for the article's country
 OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
 
@@ -23,9 +25,22 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
     for s in read:
         # qualified first: 'Remedios (Antioquia)' is Colombia's, not Cuba's (and not Turkey's Antakya)
         mentions = qualified(gazetteer, s.mentions, s.text, doc.lang) if gazetteer and s.mentions else []
-        for p in (gazetteer.choose_all(mentions, None) if mentions else []):
+        for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
             if p is not None:
-                c[p.iso3] += 1
+                c.update(_country_votes(m, p))
+    if gazetteer:
+        # the report's other sentences (its headline, a caption, a line naming the outlet's
+        # towns) tell its country too, at half weight: 'Colorado Springs and Pueblo' under a
+        # story whose only event sentence names 'Pueblo', Mexico's Puebla by an alternate name
+        seen = {s.index for s in read}
+        for i, sent in enumerate(doc.sentences):
+            if i in seen:
+                continue
+            mentions = gazetteer.find(sent.text, doc.lang)
+            mentions = qualified(gazetteer, mentions, sent.text, doc.lang) if mentions else []
+            for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
+                if p is not None:
+                    c.update({k: v * OTHER_SENTENCE_WEIGHT for k, v in _country_votes(m, p).items()})
     if doc.dateline and doc.dateline.place and gazetteer:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
@@ -36,6 +51,21 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
         c.update(abbreviated_countries(doc.text, doc.lang))
     return c
+
+
+def _country_votes(m: PlaceMention, p: Place) -> Counter:
+    """One vote for the chosen place's country, shared with the countries of its namesakes nearly
+    as likely (prior within NAMESAKE_PRIOR_GAP), in proportion to their priors' populations:
+    'Chelsea' alone tells England (60,000 people) little more than Massachusetts (39,000), so
+    that the rest of the report (an outlet, a state) decides; 'Aleppo' or 'Chicago' keeps its
+    whole vote."""
+    best: dict = {p.iso3: _prior(p)}
+    for c in m.candidates:
+        if c.iso3 and c.iso3 != p.iso3:
+            best[c.iso3] = max(best.get(c.iso3, -1.0), _prior(c))
+    close = {iso3: 10 ** (v - best[p.iso3]) for iso3, v in best.items() if v >= best[p.iso3] - NAMESAKE_PRIOR_GAP}
+    total = sum(close.values())
+    return Counter({iso3: w / total for iso3, w in close.items()})
 
 
 def outlet_countries(doc: Document, gazetteer) -> Counter:
@@ -49,8 +79,10 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
         # no outlet's name: the city or province its web address spells ('kansascity.com',
         # 'abcfoxmontana.com'), a local outlet's; a country's ('france24') is a national
         # outlet's, which reports abroad too (GVA: US reports placed in Bulgaria's Montana)
-        place = outlet_place(getattr(doc.article, "url", None), gazetteer)
-        return Counter({place.iso3: OUTLET_COUNTRY_WEIGHT}) if place is not None and place.iso3 else Counter()
+        url = getattr(doc.article, "url", None)
+        place = outlet_place(url, gazetteer)
+        iso3 = place.iso3 if place is not None and place.iso3 else call_sign_country(url, doc.lang)
+        return Counter({iso3: OUTLET_COUNTRY_WEIGHT}) if iso3 else Counter()
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
