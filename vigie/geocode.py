@@ -25,8 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
-from .geocode_cues import (abbreviation, beside, capitalized, cued, expanded, initial_before, place_relation,
-                           sentence_initial)
+from .geocode_cues import abbreviation, beside, capitalized, cued, expanded, initial_before, place_relation, sentence_initial
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -48,8 +47,7 @@ def _lang(code: str) -> dict:
     cues = lambda key: [tuple(name_key(c).split()) for c in raw.get(key, [])]  # noqa: E731
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
-            "name_stop": {name_key(w) for w in raw.get("name_stop", [])},
-            "directions_short": frozenset(raw.get("street_directions", [])),
+            "name_stop": {name_key(w) for w in raw.get("name_stop", [])}, "directions_short": frozenset(raw.get("street_directions", [])),
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
             "near_after": cues("near_after"), "group_after": cues("group_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
@@ -389,8 +387,7 @@ class Gazetteer(Disambiguation):
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
             # 'At New York': the language's preposition, not the article 'at-' of 'at-Tall'
-            if self._stopped(key, L, not (k > 1 and fold in L["name_stop"] and raw[:1].isupper()
-                                          and text[toks[i][1]:toks[i + 1][0]] == " ")):
+            if self._stopped(key, L, k == 1 or fold not in L["name_stop"] or text[toks[i][1]:toks[i + 1][0]] != " "):
                 return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
             if k > 1 and not toks[i + k - 1][2][:1].isupper() and self._stopped(fold, L) and \
                     text[toks[i][1]:toks[i + 1][0]] == " ":
@@ -484,8 +481,7 @@ class Gazetteer(Disambiguation):
         return i + 1 < len(toks) and bool(GAP.match(text[toks[i][1]:toks[i + 1][0]]))
 
     def _stopped(self, key: str, L: dict, article: bool = True) -> bool:
-        """Is the key a known non-place (a person, an organisation word, a month, a common word),
-        alone or (`article`: its first word may be a name's article) after a name particle?"""
+        """Is the key a known non-place (a person, a month, a common word), alone or (`article`: its first word may be an article) after a particle?"""
         if key in L["stop"]:
             return True
         toks = key.split()

@@ -108,9 +108,13 @@ def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place |
     return None
 
 
-def _within(m: PlaceMention, admin1: str | None, iso3: str) -> PlaceMention:
-    """The mention's homonyms in the province abbreviated after it ('Richmond, Ind.'), when any."""
+def _within(m: PlaceMention, admin1: str | None, iso3: str, gazetteer=None) -> PlaceMention:
+    """The mention's homonyms in the province abbreviated after it ('Richmond, Ind.'), when any;
+    else, with a gazetteer, that province: 'Tyrone, Mo.' is in Missouri though the gazetteer
+    knows only Georgia's and Pennsylvania's Tyrone."""
     inside = tuple(c for c in m.candidates if admin1 and c.iso3 == iso3 and c.admin1 == admin1)
+    if not inside and admin1 and gazetteer is not None:
+        inside = tuple(p for p in [gazetteer.admin1_place(admin1, iso3)] if p is not None)
     return replace(m, candidates=inside, qualified=True) if inside else m
 
 
@@ -142,7 +146,33 @@ def named_country(doc, gazetteer) -> tuple[str, int] | None:
     return (top, c[top]) if top and c[top] >= 2 else None
 
 
-def admin1_focus(doc, gazetteer, countries: Counter) -> Counter:
+def as_qualified(mentions: list[PlaceMention], names: dict, gazetteer) -> list[PlaceMention]:
+    """The mentions with a name the report qualifies elsewhere ('Tyrone, Mo.' in the headline,
+    'Tyrone' after) narrowed to that province: news style qualifies a town once, at its first
+    mention. A name qualified to several provinces, or qualified here, keeps its own reading."""
+    out = []
+    for m in mentions:
+        where = names.get(m.text.casefold())
+        if m.qualified or where is None:
+            out.append(m)
+            continue
+        inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) == where and c.kind != "admin1") or \
+            tuple(gazetteer.named_in(m.text, *where)[:1]) or \
+            tuple(p for p in [gazetteer.admin1_place(where[1], where[0])] if p is not None)
+        out.append(replace(m, candidates=inside, qualified=True) if inside else m)
+    return out
+
+
+def _qualified_names(mentions: list[PlaceMention], names: dict) -> None:
+    """Record each qualified town's province by its name (None once two provinces claim it)."""
+    for m in mentions:
+        where = {(c.iso3, c.admin1) for c in m.candidates if c.admin1 and c.kind != "country"}
+        if m.qualified and len(where) == 1:
+            key = m.text.casefold()
+            names[key] = next(iter(where)) if names.get(key, next(iter(where))) == next(iter(where)) else None
+
+
+def admin1_focus(doc, gazetteer, countries: Counter, names: dict | None = None) -> Counter:
     """(ISO3, admin1) -> weight of the provinces of the article's top country it names, from every
     sentence (title included) and the dateline; each weight is its share of the votes times the
     country's count. An article whose event sentences name no place (a local report names its
@@ -175,7 +205,9 @@ def admin1_focus(doc, gazetteer, countries: Counter) -> Counter:
         mentions = gazetteer.find(text, doc.lang, [iso3])
         if not mentions:
             continue
-        mentions = [_within(m, told.get(m.end), iso3) for m in qualified(gazetteer, mentions, text)]
+        mentions = [_within(m, told.get(m.end), iso3, gazetteer) for m in qualified(gazetteer, mentions, text)]
+        if names is not None:
+            _qualified_names(mentions, names)
         chosen = gazetteer.choose_all(mentions, {iso3: 1.0})
         for a, n in votes(mentions, chosen, iso3).items():
             total[a] += weight * n

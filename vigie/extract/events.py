@@ -49,9 +49,10 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     told = Counter(countries)   # the text's own: a place abroad is context by these (freeze), not the outlet's
     countries.update(outlet_countries(doc, gazetteer))
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
-    # country's count (GVA: articles placed in the wrong US state 1,036 -> 817)
-    countries.update(admin1_focus(doc, gazetteer, countries))
-    found_in_focus(read, gazetteer, countries, lang)
+    # country's count (GVA: articles placed in the wrong US state 1,036 -> 817); `names`: towns
+    names: dict = {}        # the report qualifies somewhere ('Tyrone, Mo.'), with their province
+    countries.update(admin1_focus(doc, gazetteer, countries, names))
+    found_in_focus(read, gazetteer, countries, lang, names)
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
@@ -66,7 +67,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding_battle.remote_in_battle(drafts)
     placed_by_focus(drafts)
     dated_at_place(drafts)
-    coding.place_unknown(drafts, lang, gazetteer, countries, doc)
+    coding.place_unknown(drafts, lang, gazetteer, countries, doc, names)
     deniers = attr.deniers(doc, said, lang)
     merged = merge(drafts)
     events = _frozen(merged, doc, lang, told, deniers, ctx["news"])

@@ -7,7 +7,7 @@ from collections import Counter
 
 from .. import lang as langdata
 from ..geocode_context import _prior, countries_only
-from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, call_sign_country, outlet_place
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, as_qualified, call_sign_country, outlet_place
 from ..geocode_qualify import origin_lists, qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
@@ -22,12 +22,23 @@ OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, loc
 def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
     """Countries the article's event sentences are about, by how often their places occur."""
     c: Counter = Counter()
+    shared: set = set()     # names whose vote several countries share: each votes once
+
+    def vote(m: PlaceMention, p: Place, weight: float) -> None:
+        # 'Hamilton' ten times in a report is no more Ontario's than once: a name several
+        # countries share tells the country once; 'Aleppo' counts each time
+        votes = _country_votes(m, p)
+        if len(votes) > 1:
+            if m.text.casefold() in shared:
+                return
+            shared.add(m.text.casefold())
+        c.update({k: v * weight for k, v in votes.items()})
     for s in read:
         # qualified first: 'Remedios (Antioquia)' is Colombia's, not Cuba's (and not Turkey's Antakya)
         mentions = qualified(gazetteer, s.mentions, s.text, doc.lang) if gazetteer and s.mentions else []
         for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
             if p is not None:
-                c.update(_country_votes(m, p))
+                vote(m, p, 1.0)
     if gazetteer:
         # the report's other sentences (its headline, a caption, a line naming the outlet's
         # towns) tell its country too, at half weight: 'Colorado Springs and Pueblo' under a
@@ -40,7 +51,7 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
             mentions = qualified(gazetteer, mentions, sent.text, doc.lang) if mentions else []
             for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
                 if p is not None:
-                    c.update({k: v * OTHER_SENTENCE_WEIGHT for k, v in _country_votes(m, p).items()})
+                    vote(m, p, OTHER_SENTENCE_WEIGHT)
     if doc.dateline and doc.dateline.place and gazetteer:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
@@ -86,7 +97,7 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
-def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
+def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str, names: dict | None = None) -> None:
     """The sentences' place names found again with the article's main country as a home country:
     its small towns ('Porto de Pedras (Alagoas)', 'Bayandy village of Munaily district') pass the
     population bar a foreign name must clear, and its homonyms are kept past the candidate cut
@@ -94,6 +105,14 @@ def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: st
     article's places and provinces lie in, once it holds more than half of them."""
     if not gazetteer:
         return
+    _found_in_focus(read, gazetteer, countries, lang)
+    for s in read if names else ():
+        # 'Tyrone, Mo.' in the headline, 'Tyrone' after: news style qualifies a town once
+        s.mentions = as_qualified(s.mentions, names, gazetteer)
+
+
+def _found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
+    """`found_in_focus` before the report's qualified names apply."""
     own = countries_only(countries)
     if not own:
         # an article that names no place we admit ('demonstrated in Nogaro', 'in Seytenga
