@@ -71,8 +71,9 @@ def _country_votes(m: PlaceMention, p: Place) -> Counter:
     that the rest of the report (an outlet, a state) decides; 'Aleppo' or 'Chicago' keeps its
     whole vote."""
     best: dict = {p.iso3: _prior(p)}
-    for c in m.candidates:
-        if c.iso3 and c.iso3 != p.iso3:
+    for c in m.candidates if p.kind == "town" else ():
+        # towns only: a province's or country's name ('Federal District', 'Georgia') is no namesake
+        if c.iso3 and c.iso3 != p.iso3 and c.kind == "town":
             best[c.iso3] = max(best.get(c.iso3, -1.0), _prior(c))
     close = {iso3: 10 ** (v - best[p.iso3]) for iso3, v in best.items() if v >= best[p.iso3] - NAMESAKE_PRIOR_GAP}
     total = sum(close.values())
