@@ -80,15 +80,17 @@ def _call_signs(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((iso3, re.compile(rx)) for iso3, rx in table.items())
 
 
-def call_sign_country(url: str | None, lang: str) -> str | None:
+def call_sign_country(url: str | None, lang: str, title: str | None = None) -> str | None:
     """The country whose broadcasters' call signs the outlet's host name is ('wcvb.com',
-    'kare11.com': a US station's, K or W and three letters), a local station reporting on its own
-    country; None otherwise. The last address in the URL counts (an archive's copy)."""
+    'kare11.com': a US station's, K or W and three letters), or a word in capitals of the last
+    part of the title ('... - KMSP-TV', '... | WSMV Channel 4'): a local station reporting on its
+    own country; None otherwise. The last address in the URL counts (an archive's copy)."""
     hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", url or "")
-    if not hosts:
-        return None
-    label = hosts[-1].lower().split(".")[0]
-    return next((iso3 for iso3, rx in _call_signs(lang) if rx.fullmatch(label)), None)
+    labels = [hosts[-1].lower().split(".")[0]] if hosts else []
+    parts = re.split(r"\s[-|:–]{1,2}\s", title or "")
+    if len(parts) > 1:
+        labels += [w.lower().replace("-", "") for w in re.findall(r"(?<![\w-])[A-Z][A-Z0-9-]{2,7}(?![\w-])", parts[-1])]
+    return next((iso3 for label in labels for iso3, rx in _call_signs(lang) if rx.fullmatch(label)), None)
 
 
 def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place | None:

@@ -93,7 +93,7 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
         # outlet's, which reports abroad too (GVA: US reports placed in Bulgaria's Montana)
         url = getattr(doc.article, "url", None)
         place = outlet_place(url, gazetteer)
-        iso3 = place.iso3 if place is not None and place.iso3 else call_sign_country(url, doc.lang)
+        iso3 = place.iso3 if place is not None and place.iso3 else call_sign_country(url, doc.lang, doc.article.title)
         return Counter({iso3: OUTLET_COUNTRY_WEIGHT}) if iso3 else Counter()
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
