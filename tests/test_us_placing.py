@@ -69,12 +69,12 @@ def test_state_right_after_a_town_qualifies_it(gz):
 
 
 def test_a_town_qualified_once_keeps_its_state(gz):
-    names = {"richmond": ("USA", "Indiana")}
+    names = {"richmond": ("USA", "Indiana", True)}
     text = "Four men were wounded in a Richmond shooting."
     got = as_qualified(gz.find(text, "en", ["USA"]), names, gz)
     assert [(c.name, c.admin1) for m in got for c in m.candidates] == [("Richmond", "Indiana")]
     # a town the gazetteer lacks in that state: the state itself
-    got = as_qualified(gz.find("A shooting in Tyrone.", "en", ["USA"]), {"tyrone": ("USA", "Missouri")}, gz)
+    got = as_qualified(gz.find("A shooting in Tyrone.", "en", ["USA"]), {"tyrone": ("USA", "Missouri", False)}, gz)
     assert [(c.name, c.kind) for m in got for c in m.candidates] == [("Missouri", "admin1")]
 
 
@@ -87,3 +87,20 @@ def test_surname_after_an_initial_is_no_town(gz):
     assert [m.text for m in gz.find("Sheriff T. Walton confirmed the deaths.", "en")] == []
     assert "walton" in surnames("Sheriff T. Walton spoke. Walton said the man fled.", gz)
     assert "hollywood" not in surnames("He drove to N. Hollywood on Friday.", gz)
+
+
+def test_a_name_with_its_own_qualifier_keeps_its_reading(gz):
+    text = "Protesters marched in Richmond (Virginia) on Monday."
+    mentions = gz.find(text, "en", ["USA"])
+    assert as_qualified(mentions, {"richmond": ("USA", "Indiana", True)}, gz, text) == mentions
+    # an abbreviated state after the comma is the report's own qualifier: it applies
+    text = "A man was shot in Tyrone, Mo., on Friday."
+    got = as_qualified(gz.find(text, "en", ["USA"]), {"tyrone": ("USA", "Missouri", False)}, gz, text)
+    assert [c.name for m in got for c in m.candidates] == ["Missouri"]
+
+
+def test_other_sentences_tell_the_country_at_half_weight(gz):
+    doc = doc_of("News for Nashville and Knoxville\n\nA man was shot dead in Bristol on Thursday.")
+    read = [c for i in range(len(doc.sentences)) for c in E._read(doc, i, gz)]
+    focus = country_focus(doc, read, gz)
+    assert max(focus, key=focus.get) == "USA"

@@ -148,30 +148,37 @@ def named_country(doc, gazetteer) -> tuple[str, int] | None:
     return (top, c[top]) if top and c[top] >= 2 else None
 
 
-def as_qualified(mentions: list[PlaceMention], names: dict, gazetteer) -> list[PlaceMention]:
+def as_qualified(mentions: list[PlaceMention], names: dict, gazetteer, text: str | None = None,
+                 lang: str = "en") -> list[PlaceMention]:
     """The mentions with a name the report qualifies elsewhere ('Tyrone, Mo.' in the headline,
     'Tyrone' after) narrowed to that province: news style qualifies a town once, at its first
-    mention. A name qualified to several provinces, or qualified here, keeps its own reading."""
+    mention. A name qualified to several provinces, or qualified here (given `text`: a name
+    before or inside a parenthesis or before a comma), keeps its own reading."""
     out = []
     for m in mentions:
         where = names.get(m.text.casefold())
-        if m.qualified or where is None:
+        if m.qualified or where is None or (text is not None and (
+                re.match(r"\s*[(,]", text[m.end:]) or text[:m.start].rstrip().endswith(("(", ",")))
+                and m.end not in dict(abbreviated(text, lang, where[0]))):
             out.append(m)
             continue
-        inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) == where and c.kind != "admin1") or \
-            tuple(gazetteer.named_in(m.text, *where)[:1]) or \
-            tuple(p for p in [gazetteer.admin1_place(where[1], where[0])] if p is not None)
+        iso3, admin1, known = where
+        inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) == (iso3, admin1) and c.kind != "admin1") or \
+            tuple(gazetteer.named_in(m.text, iso3, admin1)[:1]) or \
+            tuple(p for p in [None if known else gazetteer.admin1_place(admin1, iso3)] if p is not None)
         out.append(replace(m, candidates=inside, qualified=True) if inside else m)
     return out
 
 
 def _qualified_names(mentions: list[PlaceMention], names: dict) -> None:
-    """Record each qualified town's province by its name (None once two provinces claim it)."""
+    """Record each qualified town's (ISO3, province, known to the gazetteer there?) by its name
+    (None once two provinces claim it)."""
     for m in mentions:
         where = {(c.iso3, c.admin1) for c in m.candidates if c.admin1 and c.kind != "country"}
         if m.qualified and len(where) == 1:
-            key = m.text.casefold()
-            names[key] = next(iter(where)) if names.get(key, next(iter(where))) == next(iter(where)) else None
+            key, (iso3, admin1) = m.text.casefold(), next(iter(where))
+            got = (iso3, admin1, any(c.kind != "admin1" for c in m.candidates))
+            names[key] = got if names.get(key, got) == got else None
 
 
 def admin1_focus(doc, gazetteer, countries: Counter, names: dict | None = None) -> Counter:

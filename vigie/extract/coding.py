@@ -350,7 +350,8 @@ def told_place(doc, index: int, gazetteer, focus: Counter, names: dict | None = 
     for j in (index, index - 1, index - 2):
         if j < 0 or doc.sentences[j].paragraph != doc.sentences[index].paragraph:
             break
-        mentions = as_qualified(gazetteer.find(doc.sentences[j].text, doc.lang), names or {}, gazetteer)
+        mentions = as_qualified(gazetteer.find(doc.sentences[j].text, doc.lang), names or {}, gazetteer,
+                                doc.sentences[j].text, doc.lang)
         chosen = [p for p in gazetteer.choose_all(mentions, dict(focus)) if p is not None
                   and p.kind in rank] if mentions else []
         if chosen:
@@ -369,7 +370,7 @@ def article_place(doc, gazetteer, focus: Counter, names: dict | None = None) -> 
     home = [max(countries_only(focus), key=focus.get)] if focus else []
     seen: Counter = Counter()
     for sent in doc.sentences:
-        mentions = as_qualified(gazetteer.find(sent.text, doc.lang, home), names or {}, gazetteer)
+        mentions = as_qualified(gazetteer.find(sent.text, doc.lang, home), names or {}, gazetteer, sent.text, doc.lang)
         for m, p in zip(mentions, gazetteer.choose_all(mentions, dict(focus)) if mentions else []):
             # a town the gazetteer lacks, qualified by its province ('Tyrone, Mo.'): that province
             if p is not None and ((p.kind in ("town", "district", "region") and p.geonames_id is not None)

@@ -52,12 +52,12 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     # country's count (GVA: articles placed in the wrong US state 1,036 -> 817); `names`: towns
     names: dict = {}        # the report qualifies somewhere ('Tyrone, Mo.'), with their province
     countries.update(admin1_focus(doc, gazetteer, countries, names))
-    found_in_focus(read, gazetteer, countries, lang, names)
+    found_in_focus(read, gazetteer, countries, lang)
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
     said = attr.said(doc, lang)
-    ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer,
+    ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer, "names": names,
                  "countries": countries}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
@@ -207,7 +207,7 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
-    places = across_border(doc, s, places_of(s, gazetteer, countries, lang), gazetteer, lang)
+    places = across_border(doc, s, places_of(s, gazetteer, countries, lang, ctx.get("names")), gazetteer, lang)
     ana = rules(lang)["place_anaphora"]
     m = ana.search(s.low) if ana and gazetteer else None
     if m and not any(off < m.start() and rel == "in" for off, _, rel in places):

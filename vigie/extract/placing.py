@@ -98,7 +98,7 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
-def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str, names: dict | None = None) -> None:
+def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
     """The sentences' place names found again with the article's main country as a home country:
     its small towns ('Porto de Pedras (Alagoas)', 'Bayandy village of Munaily district') pass the
     population bar a foreign name must clear, and its homonyms are kept past the candidate cut
@@ -106,14 +106,6 @@ def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: st
     article's places and provinces lie in, once it holds more than half of them."""
     if not gazetteer:
         return
-    _found_in_focus(read, gazetteer, countries, lang)
-    for s in read if names else ():
-        # 'Tyrone, Mo.' in the headline, 'Tyrone' after: news style qualifies a town once
-        s.mentions = as_qualified(s.mentions, names, gazetteer)
-
-
-def _found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: str) -> None:
-    """`found_in_focus` before the report's qualified names apply."""
     own = countries_only(countries)
     if not own:
         # an article that names no place we admit ('demonstrated in Nogaro', 'in Seytenga
@@ -179,8 +171,9 @@ def seat(low: str, lang: str, gazetteer) -> Place | None:
     return None
 
 
-def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
-    """The sentence's places resolved in the article's context: (offset, place, relation)."""
+def places_of(s: Sentence, gazetteer, countries: Counter, lang: str, names: dict | None = None) -> list[tuple[int, Place, str]]:
+    """The sentence's places resolved in the article's context: (offset, place, relation).
+    `names`: towns the report qualifies somewhere, with their province (`as_qualified`)."""
     if not gazetteer:
         return []
     named = {c.name for m in s.mentions for c in m.candidates[:1]}
@@ -195,6 +188,8 @@ def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tup
         if m is not None:
             mentions.append(m)
     mentions = qualified(gazetteer, mentions, s.text, lang)   # "Mokolo (Extreme-Nord)", "X town in Y"
+    # 'Tyrone, Mo.' in the headline, 'Tyrone' after: news style qualifies a town once
+    mentions = as_qualified(mentions, names, gazetteer) if names else mentions
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
