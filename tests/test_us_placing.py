@@ -58,7 +58,7 @@ def test_a_repeated_shared_name_votes_once(gz):
     doc = doc_of(text)
     g = gz
     read = [c for i in range(len(doc.sentences)) for c in E._read(doc, i, g)]
-    focus = country_focus(doc, read, g)
+    focus, _ = country_focus(doc, read, g)
     assert sum(focus.values()) < 2
 
 
@@ -102,5 +102,5 @@ def test_a_name_with_its_own_qualifier_keeps_its_reading(gz):
 def test_other_sentences_tell_the_country_at_half_weight(gz):
     doc = doc_of("News for Nashville and Knoxville\n\nA man was shot dead in Bristol on Thursday.")
     read = [c for i in range(len(doc.sentences)) for c in E._read(doc, i, gz)]
-    focus = country_focus(doc, read, gz)
+    focus, _ = country_focus(doc, read, gz)
     assert max(focus, key=focus.get) == "USA"

@@ -19,9 +19,13 @@ OTHER_SENTENCE_WEIGHT = 0.5   # a place of a sentence telling no event, for the 
 OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
 
-def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
-    """Countries the article's event sentences are about, by how often their places occur."""
+def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Counter, Counter]:
+    """Countries the article is about, by how often their places occur: (the focus that chooses
+    among homonyms, shared and weighted as `vote` says; the event sentences' chosen places, one
+    whole vote each, by which `freeze` tells an event abroad as context: a Syrian report naming
+    'Alexandria' and 'Tal Dweir' is no less about Syria for Egypt's Alexandria)."""
     c: Counter = Counter()
+    whole: Counter = Counter()
     shared: set = set()     # names whose vote several countries share: each votes once
 
     def vote(m: PlaceMention, p: Place, weight: float) -> None:
@@ -39,6 +43,7 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
             if p is not None:
                 vote(m, p, 1.0)
+                whole[p.iso3] += 1
     if gazetteer:
         # the report's other sentences (its headline, a caption, a line naming the outlet's
         # towns) tell its country too, at half weight: 'Colorado Springs and Pueblo' under a
@@ -56,12 +61,14 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
-    if c and gazetteer:
-        # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
-        # anywhere in the report names its country, one vote each, where the town's name alone
-        # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
-        c.update(abbreviated_countries(doc.text, doc.lang))
-    return c
+                whole[m.candidates[0].iso3] += 0.5
+    told = abbreviated_countries(doc.text, doc.lang) if gazetteer else Counter()
+    # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
+    # anywhere in the report names its country, one vote each, where the town's name alone
+    # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
+    for counter in (c, whole):
+        counter.update(told if counter else {})
+    return c, whole
 
 
 def _country_votes(m: PlaceMention, p: Place) -> Counter:
