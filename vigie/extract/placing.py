@@ -82,7 +82,9 @@ def _country_votes(m: PlaceMention, p: Place) -> Counter:
         # towns only: a province's or country's name ('Federal District', 'Georgia') is no namesake
         if c.iso3 and c.iso3 != p.iso3 and c.kind == "town":
             best[c.iso3] = max(best.get(c.iso3, -1.0), _prior(c))
-    close = {iso3: 10 ** (v - best[p.iso3]) for iso3, v in best.items() if v >= best[p.iso3] - NAMESAKE_PRIOR_GAP}
+    # never more than the chosen place's own share: the gazetteer ranked it first by its own name
+    # ('Saida' is Algeria's Saïda before Sidon, a larger city that has the name as an alternate)
+    close = {iso3: min(1.0, 10 ** (v - best[p.iso3])) for iso3, v in best.items() if v >= best[p.iso3] - NAMESAKE_PRIOR_GAP}
     total = sum(close.values())
     return Counter({iso3: w / total for iso3, w in close.items()})
 
