@@ -26,6 +26,7 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Count
     'Alexandria' and 'Tal Dweir' is no less about Syria for Egypt's Alexandria)."""
     c: Counter = Counter()
     whole: Counter = Counter()
+    possible: set = set()   # countries an event sentence's shared name may mean
     shared: set = set()     # names whose vote several countries share: each votes once
 
     def vote(m: PlaceMention, p: Place, weight: float) -> None:
@@ -44,6 +45,7 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Count
             if p is not None:
                 vote(m, p, 1.0)
                 whole[p.iso3] += 1
+                possible.update(_country_votes(m, p))
     if gazetteer:
         # the report's other sentences (its headline, a caption, a line naming the outlet's
         # towns) tell its country too, at half weight: 'Colorado Springs and Pueblo' under a
@@ -68,6 +70,11 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Count
     # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
     for counter in (c, whole):
         counter.update(told if counter else {})
+    # a country one of the names may mean is not abroad: 'Al Bayda' chosen in Yemen, where the
+    # outlet is, though the name alone went to Libya's larger city
+    top = max(whole.values(), default=0)
+    for iso3 in possible:
+        whole[iso3] = max(whole[iso3], top / 2)
     return c, whole
 
 
