@@ -45,8 +45,8 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     # a victim's surname used alone is no town ('Gibson did not live there'): person_places.py
     gazetteer = person_vetoed(gazetteer, doc.text, lang)
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
-    countries, told = country_focus(doc, read, gazetteer)   # told: a place abroad is context by these (freeze)
-    countries.update(outlet_countries(doc, gazetteer))
+    countries, told = country_focus(doc, read, gazetteer, outlet := outlet_countries(doc, gazetteer))
+    countries.update(outlet)    # told: the text's own, by which a place abroad is context (freeze)
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
     # country's count (GVA: articles placed in the wrong US state 1,036 -> 817); `names`: towns
     names: dict = {}        # the report qualifies somewhere ('Tyrone, Mo.'), with their province

@@ -19,7 +19,7 @@ OTHER_SENTENCE_WEIGHT = 0.5   # a place of a sentence telling no event, for the 
 OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
 
-def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Counter, Counter]:
+def country_focus(doc: Document, read: list[Sentence], gazetteer, outlet: Counter | None = None) -> tuple[Counter, Counter]:
     """Countries the article is about, by how often their places occur: (the focus that chooses
     among homonyms, shared and weighted as `vote` says; the event sentences' chosen places, one
     whole vote each, by which `freeze` tells an event abroad as context: a Syrian report naming
@@ -70,10 +70,10 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer) -> tuple[Count
     # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
     for counter in (c, whole):
         counter.update(told if counter else {})
-    # a country one of the names may mean is not abroad: 'Al Bayda' chosen in Yemen, where the
-    # outlet is, though the name alone went to Libya's larger city
+    # a country one of the names may mean and the `outlet` names is not abroad: 'Al Bayda' chosen
+    # in Yemen, the outlet's, though the name alone went to Libya's larger city
     top = max(whole.values(), default=0)
-    for iso3 in possible:
+    for iso3 in possible & set(outlet or ()):
         whole[iso3] = max(whole[iso3], top / 2)
     return c, whole
 
