@@ -25,16 +25,13 @@ def doc_of(text, url=None):
     return normalize(Article(id="t", text=text, lang="en", url=url), "en")
 
 
-def test_call_sign_host_names_the_country():
+def test_call_sign_table_is_data(monkeypatch):
+    import re
+    from vigie import geocode_focus
+    monkeypatch.setattr(geocode_focus, "_call_signs", lambda lang: (("USA", re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")),))
     assert call_sign_country("http://web.archive.org/web/2016/http://www.wxyz.com/news/a-story", "en") == "USA"
-    assert call_sign_country("https://kabc7.com/story", "en") == "USA"
+    assert call_sign_country(None, "en", "Two shot in a park - KMSP-TV") == "USA"
     assert call_sign_country("https://www.keynews.com/story", "en") is None
-    assert call_sign_country("https://wxyz.com/story", "fr") is None
-
-
-def test_call_sign_outlet_votes_for_its_country(gz):
-    doc = doc_of("A man was shot on Tuesday.", "http://www.wabc.com/news/1")
-    assert outlet_countries(doc, gz) == Counter({"USA": 1.0})
 
 
 def test_postal_code_after_a_town():

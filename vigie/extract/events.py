@@ -24,7 +24,7 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import (across_border, antecedent, country_focus, dated_at_place, found_in_focus, listed, nearest,
+from .placing import (across_border, antecedent, at_home, country_focus, dated_at_place, found_in_focus, listed, nearest,
                        outlet_countries, placed_by_focus, places_of, seat, standing)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
@@ -52,6 +52,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     names: dict = {}        # the report qualifies somewhere ('Tyrone, Mo.'), with their province
     countries.update(admin1_focus(doc, gazetteer, countries, names))
     found_in_focus(read, gazetteer, countries, lang)
+    told = at_home(told, countries)
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told

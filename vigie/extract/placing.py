@@ -78,6 +78,19 @@ def country_focus(doc: Document, read: list[Sentence], gazetteer, outlet: Counte
     return c, whole
 
 
+def at_home(told: Counter, countries: Counter) -> Counter:
+    """The text's own country votes with the article's focus country (its places, outlet and
+    provinces together) raised to half the top's: an event placed there is no event abroad, though
+    a shared name alone went elsewhere ('Birmingham police' in an Alabama report)."""
+    own = countries_only(countries)
+    top = max(own, key=own.get, default=None)
+    if top is None or not told:
+        return told
+    out = Counter(told)
+    out[top] = max(out[top], max(told.values()) / 2)
+    return out
+
+
 def _country_votes(m: PlaceMention, p: Place) -> Counter:
     """One vote for the chosen place's country, shared with the countries of its namesakes nearly
     as likely (prior within NAMESAKE_PRIOR_GAP), in proportion to their priors' populations:
