@@ -25,7 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
-from .geocode_cues import abbreviation, beside, capitalized, cued, expanded, place_relation, sentence_initial
+from .geocode_cues import abbreviation, beside, capitalized, cued, expanded, initial_before, place_relation, sentence_initial
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -47,6 +47,7 @@ def _lang(code: str) -> dict:
     cues = lambda key: [tuple(name_key(c).split()) for c in raw.get(key, [])]  # noqa: E731
     return {"stop": {name_key(w) for w in raw.get("not_places", [])},
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
+            "name_stop": {name_key(w) for w in raw.get("name_stop", [])}, "directions_short": frozenset(raw.get("street_directions", [])),
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
             "near_after": cues("near_after"), "group_after": cues("group_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
@@ -385,7 +386,8 @@ class Gazetteer(Disambiguation):
             if k == 1 and ((raw.isupper() and len(raw) <= 3) or abbreviation(text, toks, i)):
                 break                       # 'NEW' alone is no place: only 'NEW ORLEANS' was tried
             key = " ".join(t[3] for t in toks[i:i + k])
-            if self._stopped(key, L):
+            # 'At New York': the language's preposition, not the article 'at-' of 'at-Tall'
+            if self._stopped(key, L, k == 1 or fold not in L["name_stop"] or text[toks[i][1]:toks[i + 1][0]] != " "):
                 return i + k, []            # 'Croix-Rouge', 'al-Jazira': the whole name is no place
             if k > 1 and not toks[i + k - 1][2][:1].isupper() and self._stopped(fold, L) and \
                     text[toks[i][1]:toks[i + 1][0]] == " ":
@@ -398,6 +400,8 @@ class Gazetteer(Disambiguation):
                     and all(self._place(pid).kind in ADMIN_KINDS for pid, _ in hits):
                 # 'al-Qusayr' = 'Qusayr'; 'Ar-Raqqa' names the governorate and, as 'Raqqa', its city
                 hits = hits + tuple((pid, max(rank, 1)) for pid, rank in self._ids(key.split(" ", 1)[1]))
+            if k == 1 and initial_before(text, toks, i, L["directions_short"]):
+                hits = tuple(h for h in hits if (p := self._place(h[0])).kind != "town" or p.geonames_id is None)
             places = self._plausible(hits, text, toks, i, k, initial, home, L["short_alternate"])
             if places:
                 return i + k, places
@@ -476,12 +480,12 @@ class Gazetteer(Disambiguation):
         """Do tokens i and i+1 belong to one name (only a space, hyphen or apostrophe between)?"""
         return i + 1 < len(toks) and bool(GAP.match(text[toks[i][1]:toks[i + 1][0]]))
 
-    def _stopped(self, key: str, L: dict) -> bool:
-        """Is the key a known non-place (a person, an organisation word, a month, a common word)?"""
+    def _stopped(self, key: str, L: dict, article: bool = True) -> bool:
+        """Is the key a known non-place (a person, a month, a common word), alone or (`article`: its first word may be an article) after a particle?"""
         if key in L["stop"]:
             return True
         toks = key.split()
-        return len(toks) > 1 and toks[0] in self.particles and " ".join(toks[1:]) in L["stop"]
+        return article and len(toks) > 1 and toks[0] in self.particles and " ".join(toks[1:]) in L["stop"]
 
     def admin1_names(self, admin1: str) -> set[str]:
         """Canonical admin1 names a province or city name stands for (empty: one vigie does not know)."""

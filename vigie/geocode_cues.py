@@ -99,3 +99,14 @@ def capitalized(text: str, toks, j: int) -> bool:
     while j > 0 and toks[j][0] - toks[j - 1][1] == 1 and text[toks[j - 1][1]] in APOSTROPHE_CHARS:
         j -= 1
     return toks[j][2][:1].isupper()
+
+
+def initial_before(text: str, toks, i: int, directions: frozenset[str]) -> bool:
+    """Is token i a surname after a first name's initial ('Sheriff T. Walton', 'J. Smith'), not
+    after a compass letter ('N. Hollywood': places.yaml street_directions) nor inside an
+    abbreviation ('U.S.')? GeoNames holds a town of most surnames (Walton: Pakistan's Model Town)."""
+    if i == 0:
+        return False
+    raw = toks[i - 1][2]
+    return len(raw) == 1 and raw.isupper() and raw not in directions and text[toks[i - 1][1]:toks[i][0]] == ". " \
+        and not (i > 1 and text[toks[i - 2][1]:toks[i - 1][0]] == ".")

@@ -73,6 +73,26 @@ def outlet_province(url: str | None, gazetteer, iso3: str) -> str | None:
     return place.admin1 if place is not None else None
 
 
+@functools.lru_cache(maxsize=None)
+def _call_signs(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """(ISO3, pattern) of places.yaml's broadcast_call_signs."""
+    table = lang_data.load(lang, "places").get("broadcast_call_signs") or {}
+    return tuple((iso3, re.compile(rx)) for iso3, rx in table.items())
+
+
+def call_sign_country(url: str | None, lang: str, title: str | None = None) -> str | None:
+    """The country whose broadcasters' call signs the outlet's host name is ('wcvb.com',
+    'kare11.com': a US station's, K or W and three letters), or a word in capitals of the last
+    part of the title ('... - KMSP-TV', '... | WSMV Channel 4'): a local station reporting on its
+    own country; None otherwise. The last address in the URL counts (an archive's copy)."""
+    hosts = re.findall(r"https?://(?:www\.)?([^/:]+)", url or "")
+    labels = [hosts[-1].lower().split(".")[0]] if hosts else []
+    parts = re.split(r"\s[-|:–]{1,2}\s", title or "")
+    if len(parts) > 1:
+        labels += [w.lower().replace("-", "") for w in re.findall(r"(?<![\w-])[A-Z][A-Z0-9-]{2,7}(?![\w-])", parts[-1])]
+    return next((iso3 for label in labels for iso3, rx in _call_signs(lang) if rx.fullmatch(label)), None)
+
+
 def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place | None:
     """The city or province (of `iso3` when given) an outlet's host name spells, the longest such
     name: a province, or a city of OUTLET_MIN_POP people, by its own name of 6+ letters."""
@@ -90,9 +110,13 @@ def outlet_place(url: str | None, gazetteer, iso3: str | None = None) -> Place |
     return None
 
 
-def _within(m: PlaceMention, admin1: str | None, iso3: str) -> PlaceMention:
-    """The mention's homonyms in the province abbreviated after it ('Richmond, Ind.'), when any."""
+def _within(m: PlaceMention, admin1: str | None, iso3: str, gazetteer=None) -> PlaceMention:
+    """The mention's homonyms in the province abbreviated after it ('Richmond, Ind.'), when any;
+    else, with a gazetteer, that province: 'Tyrone, Mo.' is in Missouri though the gazetteer
+    knows only Georgia's and Pennsylvania's Tyrone."""
     inside = tuple(c for c in m.candidates if admin1 and c.iso3 == iso3 and c.admin1 == admin1)
+    if not inside and admin1 and gazetteer is not None:
+        inside = tuple(p for p in [gazetteer.admin1_place(admin1, iso3)] if p is not None)
     return replace(m, candidates=inside, qualified=True) if inside else m
 
 
@@ -124,7 +148,40 @@ def named_country(doc, gazetteer) -> tuple[str, int] | None:
     return (top, c[top]) if top and c[top] >= 2 else None
 
 
-def admin1_focus(doc, gazetteer, countries: Counter) -> Counter:
+def as_qualified(mentions: list[PlaceMention], names: dict, gazetteer, text: str | None = None,
+                 lang: str = "en") -> list[PlaceMention]:
+    """The mentions with a name the report qualifies elsewhere ('Tyrone, Mo.' in the headline,
+    'Tyrone' after) narrowed to that province: news style qualifies a town once, at its first
+    mention. A name qualified to several provinces, or qualified here (given `text`: a name
+    before or inside a parenthesis or before a comma), keeps its own reading."""
+    out = []
+    for m in mentions:
+        where = names.get(m.text.casefold())
+        if m.qualified or where is None or (text is not None and (
+                re.match(r"\s*[(,]", text[m.end:]) or text[:m.start].rstrip().endswith(("(", ",")))
+                and m.end not in dict(abbreviated(text, lang, where[0]))):
+            out.append(m)
+            continue
+        iso3, admin1, known = where
+        inside = tuple(c for c in m.candidates if (c.iso3, c.admin1) == (iso3, admin1) and c.kind != "admin1") or \
+            tuple(gazetteer.named_in(m.text, iso3, admin1)[:1]) or \
+            tuple(p for p in [None if known else gazetteer.admin1_place(admin1, iso3)] if p is not None)
+        out.append(replace(m, candidates=inside, qualified=True) if inside else m)
+    return out
+
+
+def _qualified_names(mentions: list[PlaceMention], names: dict) -> None:
+    """Record each qualified town's (ISO3, province, known to the gazetteer there?) by its name
+    (None once two provinces claim it)."""
+    for m in mentions:
+        where = {(c.iso3, c.admin1) for c in m.candidates if c.admin1 and c.kind != "country"}
+        if m.qualified and len(where) == 1:
+            key, (iso3, admin1) = m.text.casefold(), next(iter(where))
+            got = (iso3, admin1, any(c.kind != "admin1" for c in m.candidates))
+            names[key] = got if names.get(key, got) == got else None
+
+
+def admin1_focus(doc, gazetteer, countries: Counter, names: dict | None = None) -> Counter:
     """(ISO3, admin1) -> weight of the provinces of the article's top country it names, from every
     sentence (title included) and the dateline; each weight is its share of the votes times the
     country's count. An article whose event sentences name no place (a local report names its
@@ -157,7 +214,9 @@ def admin1_focus(doc, gazetteer, countries: Counter) -> Counter:
         mentions = gazetteer.find(text, doc.lang, [iso3])
         if not mentions:
             continue
-        mentions = [_within(m, told.get(m.end), iso3) for m in qualified(gazetteer, mentions, text)]
+        mentions = [_within(m, told.get(m.end), iso3, gazetteer) for m in qualified(gazetteer, mentions, text)]
+        if names is not None:
+            _qualified_names(mentions, names)
         chosen = gazetteer.choose_all(mentions, {iso3: 1.0})
         for a, n in votes(mentions, chosen, iso3).items():
             total[a] += weight * n

@@ -45,9 +45,10 @@ def _as_qualifier(candidates) -> tuple[Place, ...]:
     return tuple(candidates)
 
 
-def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, list[int], bool]:
-    """(offset where the qualified name ends, indices of its qualifiers, in a parenthesis?) for
-    the name before mentions[i], or (-1, [], False) when mentions[i] qualifies nothing."""
+def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, list[int], bool | None]:
+    """(offset where the qualified name ends, indices of its qualifiers, in a parenthesis? (None:
+    after a space only)) for the name before mentions[i], or (-1, [], False) when mentions[i]
+    qualifies nothing."""
     q = mentions[i]
     before = text[:q.start]
     opened, closed = before.rfind("("), before.rfind(")")
@@ -59,6 +60,10 @@ def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, l
     m = re.search(r",\s*$", before)
     if m and any(c.kind in ADMIN_KINDS for c in q.candidates):
         return m.start(), [i], False
+    if i > 0 and mentions[i - 1].end == q.start - 1 and text[q.start - 1] == " " and q.candidates \
+            and q.candidates[0].kind == "admin1":
+        # 'the Bristol Tennessee Police Department', 'HESSTON Kansas': a state right after a town
+        return q.start - 1, [i], None
     return -1, [], False
 
 
@@ -212,12 +217,16 @@ def qualified(gz, mentions: list[PlaceMention], text: str, lang: str | None = No
         head = next((j for j, m in enumerate(mentions) if m.end == end or
                      (m.end < end and text[m.end:end].strip() in words)), None)
         qplaces = [c for j in quals for c in _as_qualifier(mentions[j].candidates)]
+        if paren is None and (head is None or head in quals):
+            continue                # no comma: only a name right before is qualified
         if head is not None and head not in quals:
             h = mentions[head]
             inside = tuple(c for c in h.candidates if any(_inside(c, q, gz) for q in qplaces))
             # 'Trostianets, Sumy': a village of Lviv holds the spelling; Sumy's town has it as an
             # alternate name the open text match ranked out
             inside = inside or _within(gz, h.text, qplaces)
+            if paren is None and not inside:
+                continue
             if inside:
                 out[head] = PlaceMention(h.start, h.end, h.text, inside, h.relation, qualified=True)
                 drop.update(quals)

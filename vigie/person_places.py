@@ -127,7 +127,32 @@ def surnames(text: str, gazetteer, lang: str = "en", common: frozenset[str] | No
         if not re.search(r"(?<![\w'’-])" + re.escape(first) + r"(?! " + re.escape(last) + r")(?![\w'’-])", text) \
                 and not _place_words(gazetteer, first, province=True):
             out.add(first.casefold())
+    for m in _NICKNAMED.finditer(text):
+        # 'Jamal "Moo Moo" Hamilton': a nickname in quotes between first and last name
+        if not _lower_in(m.group(1), text, common) and not _place_words(gazetteer, m.group(1), province=True):
+            out.add(m.group(1).casefold())
+    for m in _INITIALED.finditer(text):
+        # 'Sheriff T. Walton', then 'Walton said': a surname after a first name's initial
+        last = m.group(2)
+        if m.group(1) in _initials_not(lang) or last.casefold() in out or _lower_in(last, text, common):
+            continue
+        if any(_alone(text, a.start(), a.end(), m.group(1) + ".") for a in
+               re.finditer(r"(?<![\w'’-])" + re.escape(last) + r"(?![\w'’-])", text)) \
+                and not _place_words(gazetteer, last, province=True):
+            out.add(last.casefold())
     return frozenset(out)
+
+
+# A first name, a nickname in quotes and a surname ('Jamal "Moo Moo" Hamilton').
+_NICKNAMED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ [\"“][^\"“”\n]{1,25}[\"”] ([A-Z][a-z'’-]{2,})(?![\w'’-])")
+# A first name's initial and a surname ('T. Walton'), not inside an abbreviation ('U.S. Army').
+_INITIALED = re.compile(r"(?<![\w.])([A-Z])\. ([A-ZÀ-Ö][a-zà-ÿ'’-]{2,})(?![\w'’-])")
+
+
+@functools.lru_cache(maxsize=None)
+def _initials_not(lang: str) -> frozenset[str]:
+    """Capital letters that abbreviate a compass word before a place ('N. Hollywood')."""
+    return frozenset(langdata.load(lang, "places").get("street_directions") or [])
 
 
 def _lower_in(word: str, text: str, common: frozenset[str]) -> bool:

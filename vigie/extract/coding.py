@@ -13,6 +13,7 @@ from collections import Counter
 
 from ..geocode import not_place
 from ..geocode_context import countries_only
+from ..geocode_focus import as_qualified
 from ..models import Place, PlaceMention
 
 from .actors import find_actors
@@ -340,7 +341,7 @@ def named_place(text: str, lang: str, country: Place | None) -> Place | None:
     return None
 
 
-def told_place(doc, index: int, gazetteer, focus: Counter) -> Place | None:
+def told_place(doc, index: int, gazetteer, focus: Counter, names: dict | None = None) -> Place | None:
     """The place an event told without one is at: the most specific place its whole sentence
     names (a clause with no cue may hold it: "detained a blogger while in custody in Nukus"), else
     the last one of the two sentences before in its paragraph ("occupied a house in Vienna. [...]
@@ -349,7 +350,8 @@ def told_place(doc, index: int, gazetteer, focus: Counter) -> Place | None:
     for j in (index, index - 1, index - 2):
         if j < 0 or doc.sentences[j].paragraph != doc.sentences[index].paragraph:
             break
-        mentions = gazetteer.find(doc.sentences[j].text, doc.lang)
+        mentions = as_qualified(gazetteer.find(doc.sentences[j].text, doc.lang), names or {}, gazetteer,
+                                doc.sentences[j].text, doc.lang)
         chosen = [p for p in gazetteer.choose_all(mentions, dict(focus)) if p is not None
                   and p.kind in rank] if mentions else []
         if chosen:
@@ -357,7 +359,7 @@ def told_place(doc, index: int, gazetteer, focus: Counter) -> Place | None:
     return None
 
 
-def article_place(doc, gazetteer, focus: Counter) -> Place | None:
+def article_place(doc, gazetteer, focus: Counter, names: dict | None = None) -> Place | None:
     """The town or county the whole report names most (its first at a tie): local news names its
     town in the headline and as its police ("Muncie police investigate", "Escambia County
     deputies"), not in the sentence that tells the shooting (GVA: 500 of 6,335 reports placed
@@ -368,14 +370,16 @@ def article_place(doc, gazetteer, focus: Counter) -> Place | None:
     home = [max(countries_only(focus), key=focus.get)] if focus else []
     seen: Counter = Counter()
     for sent in doc.sentences:
-        mentions = gazetteer.find(sent.text, doc.lang, home)
-        for p in (gazetteer.choose_all(mentions, dict(focus)) if mentions else []):
-            if p is not None and p.kind in ("town", "district", "region") and p.geonames_id is not None:
+        mentions = as_qualified(gazetteer.find(sent.text, doc.lang, home), names or {}, gazetteer, sent.text, doc.lang)
+        for m, p in zip(mentions, gazetteer.choose_all(mentions, dict(focus)) if mentions else []):
+            # a town the gazetteer lacks, qualified by its province ('Tyrone, Mo.'): that province
+            if p is not None and ((p.kind in ("town", "district", "region") and p.geonames_id is not None)
+                                  or (m.qualified and p.kind == "admin1")):
                 seen[p] += 1
     return max(seen, key=seen.get) if seen else None
 
 
-def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None) -> None:
+def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None, names: dict | None = None) -> None:
     """A report that names no town or province we know in its event sentences ("clashed in the
     village of Sruj", "a protest in Luxembourg") still tells its events: each is placed at the
     name the text gives after a place word, else at the place its sentence or the two before name
@@ -393,9 +397,9 @@ def place_unknown(drafts: list, lang: str, gazetteer, focus: Counter, doc=None) 
         elif named is not None and gazetteer is not None:
             named = gazetteer.place_named(named)
         if named is None and doc is not None and gazetteer is not None and d.place is None:
-            named = told_place(doc, d.sentence.index, gazetteer, focus)
+            named = told_place(doc, d.sentence.index, gazetteer, focus, names)
             if named is None:
-                whole = whole or [article_place(doc, gazetteer, focus)]
+                whole = whole or [article_place(doc, gazetteer, focus, names)]
                 named = whole[0]
         # with neither, the event is still told ("Officers attacked a student demonstration"):
         # its place is unknown, as ACLED's own precision 3 allows, with no coordinates

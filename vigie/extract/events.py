@@ -24,7 +24,7 @@ from .dates import find_dates
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
-from .placing import (across_border, antecedent, country_focus, dated_at_place, found_in_focus, listed, nearest,
+from .placing import (across_border, antecedent, at_home, country_focus, dated_at_place, found_in_focus, listed, nearest,
                        outlet_countries, placed_by_focus, places_of, seat, standing)
 from .triggers import VIOLENT_FAMILIES, Rule, Trigger, find_triggers, has, is_anaphoric, rules, tags_of
 
@@ -45,18 +45,19 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     # a victim's surname used alone is no town ('Gibson did not live there'): person_places.py
     gazetteer = person_vetoed(gazetteer, doc.text, lang)
     read = [c for i in range(len(doc.sentences)) for c in _read(doc, i, gazetteer)]
-    countries = country_focus(doc, read, gazetteer)
-    told = Counter(countries)   # the text's own: a place abroad is context by these (freeze), not the outlet's
-    countries.update(outlet_countries(doc, gazetteer))
+    countries, told = country_focus(doc, read, gazetteer, outlet := outlet_countries(doc, gazetteer))
+    countries.update(outlet)    # told: the text's own, by which a place abroad is context (freeze)
     # the article's province beside its country: (ISO3, admin1) keys, each worth at most its
-    # country's count (GVA: articles placed in the wrong US state 1,036 -> 817)
-    countries.update(admin1_focus(doc, gazetteer, countries))
+    # country's count (GVA: articles placed in the wrong US state 1,036 -> 817); `names`: towns
+    names: dict = {}        # the report qualifies somewhere ('Tyrone, Mo.'), with their province
+    countries.update(admin1_focus(doc, gazetteer, countries, names))
     found_in_focus(read, gazetteer, countries, lang)
+    told = at_home(told, countries)
     drafts: list[Draft] = []
     # what later sentences read from earlier ones: the news day, each sentence's source, and per
     # paragraph the last day told
     said = attr.said(doc, lang)
-    ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer,
+    ctx: dict = {"news": _news_day(doc, read), "said": said, "gazetteer": gazetteer, "names": names,
                  "countries": countries}
     for s in read:
         for d in _drafts_of(s, doc, lang, gazetteer, countries, drafts, ctx):
@@ -66,7 +67,7 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     coding_battle.remote_in_battle(drafts)
     placed_by_focus(drafts)
     dated_at_place(drafts)
-    coding.place_unknown(drafts, lang, gazetteer, countries, doc)
+    coding.place_unknown(drafts, lang, gazetteer, countries, doc, names)
     deniers = attr.deniers(doc, said, lang)
     merged = merge(drafts)
     events = _frozen(merged, doc, lang, told, deniers, ctx["news"])
@@ -206,7 +207,7 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
     claims = cas.claims_of(s.figures, s.quote[1], s.source, doc.id)
     killed = [f for f in s.figures if f.kind == "killed" and not f.subgroup and not f.cumulative
               and not f.total]
-    places = across_border(doc, s, places_of(s, gazetteer, countries, lang), gazetteer, lang)
+    places = across_border(doc, s, places_of(s, gazetteer, countries, lang, ctx.get("names")), gazetteer, lang)
     ana = rules(lang)["place_anaphora"]
     m = ana.search(s.low) if ana and gazetteer else None
     if m and not any(off < m.start() and rel == "in" for off, _, rel in places):

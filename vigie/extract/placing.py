@@ -6,36 +6,107 @@ import re
 from collections import Counter
 
 from .. import lang as langdata
-from ..geocode_context import countries_only
-from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, outlet_place
+from ..geocode_context import _prior, countries_only
+from ..geocode_focus import OUTLET_MIN_POP, abbreviated_countries, as_qualified, call_sign_country, outlet_place
 from ..geocode_qualify import origin_lists, qualified
 from ..models import Document, Place, PlaceMention
 from . import coding
 from .drafts import EXPLOSIVE, SPECIFICITY, Draft, Sentence
 from .triggers import VIOLENT_FAMILIES, rules
 
+NAMESAKE_PRIOR_GAP = 1.0   # a namesake abroad at most 10 times smaller shares the vote
+OTHER_SENTENCE_WEIGHT = 0.5   # a place of a sentence telling no event, for the article's country
 OUTLET_COUNTRY_WEIGHT = 1.0  # one place's worth (global sample: 0.5 -> 1.0, location +6 rows net, 0.698 -> 0.699)
 
 
-def country_focus(doc: Document, read: list[Sentence], gazetteer) -> Counter:
-    """Countries the article's event sentences are about, by how often their places occur."""
+def country_focus(doc: Document, read: list[Sentence], gazetteer, outlet: Counter | None = None) -> tuple[Counter, Counter]:
+    """Countries the article is about, by how often their places occur: (the focus that chooses
+    among homonyms, shared and weighted as `vote` says; the event sentences' chosen places, one
+    whole vote each, by which `freeze` tells an event abroad as context: a Syrian report naming
+    'Alexandria' and 'Tal Dweir' is no less about Syria for Egypt's Alexandria)."""
     c: Counter = Counter()
+    whole: Counter = Counter()
+    possible: set = set()   # countries an event sentence's shared name may mean
+    shared: set = set()     # names whose vote several countries share: each votes once
+
+    def vote(m: PlaceMention, p: Place, weight: float) -> None:
+        # 'Hamilton' ten times in a report is no more Ontario's than once: a name several
+        # countries share tells the country once; 'Aleppo' counts each time
+        votes = _country_votes(m, p)
+        if len(votes) > 1:
+            if m.text.casefold() in shared:
+                return
+            shared.add(m.text.casefold())
+        c.update({k: v * weight for k, v in votes.items()})
     for s in read:
         # qualified first: 'Remedios (Antioquia)' is Colombia's, not Cuba's (and not Turkey's Antakya)
         mentions = qualified(gazetteer, s.mentions, s.text, doc.lang) if gazetteer and s.mentions else []
-        for p in (gazetteer.choose_all(mentions, None) if mentions else []):
+        for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
             if p is not None:
-                c[p.iso3] += 1
+                vote(m, p, 1.0)
+                whole[p.iso3] += 1
+                possible.update(_country_votes(m, p))
+    if gazetteer:
+        # the report's other sentences (its headline, a caption, a line naming the outlet's
+        # towns) tell its country too, at half weight: 'Colorado Springs and Pueblo' under a
+        # story whose only event sentence names 'Pueblo', Mexico's Puebla by an alternate name
+        seen = {s.index for s in read}
+        for i, sent in enumerate(doc.sentences):
+            if i in seen:
+                continue
+            mentions = gazetteer.find(sent.text, doc.lang)
+            mentions = qualified(gazetteer, mentions, sent.text, doc.lang) if mentions else []
+            for m, p in zip(mentions, gazetteer.choose_all(mentions, None) if mentions else []):
+                if p is not None:
+                    vote(m, p, OTHER_SENTENCE_WEIGHT)
     if doc.dateline and doc.dateline.place and gazetteer:
         for m in gazetteer.find(doc.dateline.place, doc.lang):
             if m.candidates:
                 c[m.candidates[0].iso3] += 0.5
-    if c and gazetteer:
-        # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
-        # anywhere in the report names its country, one vote each, where the town's name alone
-        # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
-        c.update(abbreviated_countries(doc.text, doc.lang))
-    return c
+                whole[m.candidates[0].iso3] += 0.5
+    told = abbreviated_countries(doc.text, doc.lang) if gazetteer else Counter()
+    # 'PORTSMOUTH, Va. --', 'in Lunenburg County, Va.': a province abbreviated after a name
+    # anywhere in the report names its country, one vote each, where the town's name alone
+    # went abroad by population (GVA: 83 US reports placed in England, Canada ... so)
+    for counter in (c, whole):
+        counter.update(told if counter else {})
+    # a country one of the names may mean and the `outlet` names is not abroad: 'Al Bayda' chosen
+    # in Yemen, the outlet's, though the name alone went to Libya's larger city
+    top = max(whole.values(), default=0)
+    for iso3 in possible & set(outlet or ()):
+        whole[iso3] = max(whole[iso3], top / 2)
+    return c, whole
+
+
+def at_home(told: Counter, countries: Counter) -> Counter:
+    """The text's own country votes with the article's focus country (its places, outlet and
+    provinces together) raised to half the top's: an event placed there is no event abroad, though
+    a shared name alone went elsewhere ('Birmingham police' in an Alabama report)."""
+    own = countries_only(countries)
+    top = max(own, key=own.get, default=None)
+    if top is None or not told:
+        return told
+    out = Counter(told)
+    out[top] = max(out[top], max(told.values()) / 2)
+    return out
+
+
+def _country_votes(m: PlaceMention, p: Place) -> Counter:
+    """One vote for the chosen place's country, shared with the countries of its namesakes nearly
+    as likely (prior within NAMESAKE_PRIOR_GAP), in proportion to their priors' populations:
+    'Chelsea' alone tells England (60,000 people) little more than Massachusetts (39,000), so
+    that the rest of the report (an outlet, a state) decides; 'Aleppo' or 'Chicago' keeps its
+    whole vote."""
+    best: dict = {p.iso3: _prior(p)}
+    for c in m.candidates if p.kind == "town" else ():
+        # towns only: a province's or country's name ('Federal District', 'Georgia') is no namesake
+        if c.iso3 and c.iso3 != p.iso3 and c.kind == "town":
+            best[c.iso3] = max(best.get(c.iso3, -1.0), _prior(c))
+    # never more than the chosen place's own share: the gazetteer ranked it first by its own name
+    # ('Saida' is Algeria's Saïda before Sidon, a larger city that has the name as an alternate)
+    close = {iso3: min(1.0, 10 ** (v - best[p.iso3])) for iso3, v in best.items() if v >= best[p.iso3] - NAMESAKE_PRIOR_GAP}
+    total = sum(close.values())
+    return Counter({iso3: w / total for iso3, w in close.items()})
 
 
 def outlet_countries(doc: Document, gazetteer) -> Counter:
@@ -49,8 +120,10 @@ def outlet_countries(doc: Document, gazetteer) -> Counter:
         # no outlet's name: the city or province its web address spells ('kansascity.com',
         # 'abcfoxmontana.com'), a local outlet's; a country's ('france24') is a national
         # outlet's, which reports abroad too (GVA: US reports placed in Bulgaria's Montana)
-        place = outlet_place(getattr(doc.article, "url", None), gazetteer)
-        return Counter({place.iso3: OUTLET_COUNTRY_WEIGHT}) if place is not None and place.iso3 else Counter()
+        url = getattr(doc.article, "url", None)
+        place = outlet_place(url, gazetteer)
+        iso3 = place.iso3 if place is not None and place.iso3 else call_sign_country(url, doc.lang, doc.article.title)
+        return Counter({iso3: OUTLET_COUNTRY_WEIGHT}) if iso3 else Counter()
     return Counter({p.iso3: OUTLET_COUNTRY_WEIGHT for m in gazetteer.find(doc.article.outlet, doc.lang)
                     for p in m.candidates[:1] if p.kind in ("country", "admin1") or p.population >= OUTLET_MIN_POP})
 
@@ -133,8 +206,9 @@ def seat(low: str, lang: str, gazetteer) -> Place | None:
     return None
 
 
-def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tuple[int, Place, str]]:
-    """The sentence's places resolved in the article's context: (offset, place, relation)."""
+def places_of(s: Sentence, gazetteer, countries: Counter, lang: str, names: dict | None = None) -> list[tuple[int, Place, str]]:
+    """The sentence's places resolved in the article's context: (offset, place, relation).
+    `names`: towns the report qualifies somewhere, with their province (`as_qualified`)."""
     if not gazetteer:
         return []
     named = {c.name for m in s.mentions for c in m.candidates[:1]}
@@ -149,6 +223,8 @@ def places_of(s: Sentence, gazetteer, countries: Counter, lang: str) -> list[tup
         if m is not None:
             mentions.append(m)
     mentions = qualified(gazetteer, mentions, s.text, lang)   # "Mokolo (Extreme-Nord)", "X town in Y"
+    # 'Tyrone, Mo.' in the headline, 'Tyrone' after: news style qualifies a town once
+    mentions = as_qualified(mentions, names, gazetteer) if names else mentions
     chosen = gazetteer.choose_all(mentions, dict(countries))
     based = rules(lang)["place_not_event"]
     found = [(m.start, p, m.relation) for m, p in zip(mentions, chosen) if p is not None
