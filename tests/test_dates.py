@@ -138,3 +138,18 @@ def test_recent_weeks_are_a_month_up_to_the_reference(text, lang):
     # with no reference, only the precision is known
     (bare,) = find_dates(text, None, lang)
     assert (bare.day, bare.precision) == (None, "month")
+
+
+@pytest.mark.parametrize("text, ref, days, lang", [
+    # a Wednesday report: this week's Monday and Tuesday
+    ("en début de semaine", date(2012, 3, 7), (date(2012, 3, 5), date(2012, 3, 6)), "fr"),
+    ("early in the week", date(2012, 3, 7), (date(2012, 3, 5), date(2012, 3, 6)), "en"),
+    # a Tuesday report: its Monday only (never the reference day itself)
+    ("au début de la semaine", date(2012, 3, 6), (date(2012, 3, 5),), "fr"),
+    # a Monday report tells the week before's start
+    ("en début de semaine", date(2012, 3, 12), (date(2012, 3, 5), date(2012, 3, 6)), "fr"),
+    ("early last week", date(2012, 3, 14), (date(2012, 3, 5), date(2012, 3, 6)), "en"),
+])
+def test_start_of_the_week_is_its_monday_or_tuesday_before_the_reference(text, ref, days, lang):
+    m = one(text, ref, lang)
+    assert (m.day, m.days, m.precision) == (days[0], days, "day")

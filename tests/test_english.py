@@ -252,3 +252,14 @@ def test_report_placed_at_the_town_it_names_most(res):
     e = main(res, "Muncie police investigate a shooting\n\nMuncie police were called on Friday, Indiana State Police said.\n\n"
                   "A 3-year-old girl was shot and killed, apparently by accident.")
     assert (e.location.name, e.location.admin1) == ("Muncie", "Indiana")
+
+
+def test_the_militia_a_massacre_is_blamed_on_is_its_doer_not_its_target(res):
+    e = main(res, "A massacre blamed on shabiha militiamen killed 30 people in Tremseh on Wednesday.")
+    assert (e.sub_event_type, e.actor1.name) == ("Attack", "Shabiha Militia")
+    e = main(res, "Tremseh was hit by a massacre on Wednesday that the opposition attributed to regime "
+                  "soldiers, with 30 dead.")
+    assert e.sub_event_type == "Attack"
+    # soldiers killed by the doer stay its targets
+    e = main(res, "Rebels accused of the massacre killed three soldiers in Tremseh on Wednesday.")
+    assert e.sub_event_type == "Armed clash"

@@ -405,3 +405,29 @@ def test_recent_weeks_of_a_capture_are_kept_at_month_precision(res):
     # a capture told only in an earlier month is background
     text = "Les rebelles avaient pris en janvier la ville de Khan al-Assal."
     assert not extract(res, text, "2016-03-20")
+
+
+def test_the_militia_a_massacre_is_blamed_on_is_its_doer_not_its_target(res):
+    # "impute ce massacre aux miliciens": the militiamen did it; the dead are civilians
+    text = ("Hameau de Tremseh, 6 juin. Au moins 30 personnes sont tuées dans ce hameau, selon "
+            "l'opposition, qui impute ce massacre aux \"chabbihas\" (miliciens pro-régime).")
+    (e,) = extract(res, text, "2016-06-08")
+    assert (e.sub_event_type, e.actor1.name) == ("Attack", "Shabiha Militia")
+    (e,) = extract(res, "Mercredi, un massacre attribué aux miliciens pro-régime a fait 30 morts à Tremseh.",
+                   "2016-06-09")
+    assert e.sub_event_type == "Attack"
+    # militiamen named as the victims of a killing remain its target
+    (e,) = extract(res, "Mercredi, des rebelles ont tué trois miliciens pro-régime à Tremseh.", "2016-06-09")
+    assert e.sub_event_type == "Armed clash"
+
+
+def test_a_crowd_fired_on_told_twice_is_one_act_of_force(res):
+    text = ("Plus de 40 manifestants ont été tués lundi à Alexandrie par des tirs. A l'aube, la foule "
+            "priait devant la caserne quand des soldats ont ouvert le feu.")
+    events = extract(res, text, "2016-06-07")
+    assert [(e.sub_event_type, e.fatalities.best) for e in events] == \
+        [("Excessive force against protesters", 40)]
+    # gunmen are not the state whose force it is: their shooting is an act of its own
+    text = ("Plus de 40 manifestants ont été tués lundi à Alexandrie par des tirs. Des hommes armés "
+            "ont ouvert le feu lundi sur un café d'Alexandrie.")
+    assert len(extract(res, text, "2016-06-07")) == 2

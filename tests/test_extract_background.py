@@ -120,3 +120,16 @@ def test_a_date_bound_by_survenus_dates_the_event_not_the_statement(res):
                           "survenus dans la nuit de jeudi à vendredi.", published="2016-08-29")
     shelling = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert shelling and shelling[0].event_date == date(2016, 8, 25)
+
+
+def test_an_earlier_act_told_after_the_news_has_its_own_day_and_leaves_the_paragraphs(res):
+    # a Monday dispatch: "samedi" is the 27th; "en début de semaine" the 22nd or 23rd
+    text = ("Les combats ont repris lundi à Khaldiyé, un quartier de Homs, selon l'OSDH. "
+            "Les rebelles avaient été chassés lundi de Khaldiyé, à Homs, par l'armée. "
+            "L'armée était parvenue samedi à s'emparer de la vieille mosquée du quartier, après avoir "
+            "détruit en début de semaine le mausolée d'un saint. Des obus sont tombés sur Homs.")
+    events = extract(res, text, "2013-07-29")
+    ruin = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert [(e.event_date, e.location.name) for e in ruin] == [(date(2013, 7, 22), "Khaldiyeh")]
+    # the capture keeps its Saturday
+    assert date(2013, 7, 27) in {e.event_date for e in events if e.event_type == "Battles"}

@@ -347,3 +347,19 @@ def test_a_report_of_recent_weeks_does_not_join_an_event_before_them():
     old = ev("a1", day=date(2016, 1, 20), published=date(2016, 1, 21))
     recent = replace(ev("a2", day=date(2016, 2, 13), published=date(2016, 3, 14)), date_precision="month")
     assert not days_agree(old, recent) and days_agree(ev("a1", day=date(2016, 3, 1)), recent)
+
+
+def test_a_building_destroyed_is_the_damage_of_the_strike_that_says_it_destroyed_it():
+    ruin = "Looting/property destruction"
+    razed = ev("a2", DISTRICT, kind=ruin, etype="Strategic developments",
+               quote="L'armée a pris le quartier, après avoir détruit en début de semaine le mausolée.")
+    shelled = ev("a1", quote="Le mausolée du centre de la ville a été bombardé et détruit cette semaine.",
+                 kind="Shelling/artillery/missile attack")
+    assert same_event(shelled, razed, "fr") and same_event(razed, shelled, "fr")
+    merged = merge(shelled, razed, "fr")
+    assert merged.sub_event_type == "Shelling/artillery/missile attack"
+    # a strike whose report tells no destruction is another act
+    assert not same_event(ev("a1", kind="Shelling/artillery/missile attack",
+                             quote="Des obus sont tombés sur le centre de la ville."), razed, "fr")
+    # a destruction with deaths of its own is no strike's mere damage
+    assert not same_event(shelled, replace(razed, fatalities=Fatalities(best=3, low=3, high=3)), "fr")

@@ -200,6 +200,19 @@ def score(gold: dict, events: list[dict], unparsable: int = 0,
     }
 
 
+def merged_event_to_event(gold: dict, events: list[dict]) -> int:
+    """Merge groups truly held: one event cites every article of the group AND is that group's
+    event (matches one of its gold events: kind, day, place). The scorer's `merged` counts a group
+    held by any event, so a group can pass through another event its articles both tell."""
+    groups: dict[str, list] = defaultdict(list)
+    for g in gold["events"]:
+        if g.get("merge_group"):
+            groups[g["merge_group"]].append(g)
+    return sum(any({g["article"] for g in members} <= {s.get("article_id") for s in e.get("sources") or []}
+                   and any(mismatch(g, e) is None for g in members) for e in events)
+               for members in groups.values())
+
+
 def write_detail(golds, matched, misses, false_pos, out: IO[str]) -> None:
     """One line per gold event (ok / MISS / opt, with the reason) and per false positive."""
     for g in golds:

@@ -58,3 +58,22 @@ def one_victim(a: Event, b: Event, lang: str, family, same_name) -> bool:
     if a.location.geo_precision != 1 or b.location.geo_precision != 1 or not same_name(a.location, b.location):
         return False
     return bool(_ages(a, lang) & _ages(b, lang))
+
+
+# ACLED's sub-type for a building destroyed with no violence told.
+DESTRUCTION = "Looting/property destruction"
+
+
+def one_destruction(a: Event, b: Event, lang: str, family, by_sub) -> bool:
+    """A building destroyed, told with no toll ("après avoir détruit le mausolée"), and a strike or
+    fight whose own report says it destroyed one ("le mausolée a été bombardé et détruit"): the
+    destruction is that strike's damage, one event; the caller checks the place and the day."""
+    rule = by_sub.get(DESTRUCTION)
+    if rule is None or rule.pattern is None:
+        return False
+    for ruin, act in ((a, b), (b, a)):
+        if ruin.sub_event_type == DESTRUCTION and not ruin.fatalities.best \
+                and family(act, lang) in ("remote", "bomb", "battle") \
+                and any(rule.pattern.search(s.quote.lower()) for s in act.sources):
+            return True
+    return False

@@ -29,7 +29,7 @@ from .extract import casualties as cas
 from .extract.dates import find_dates
 from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
-from .one_act import one_act, one_victim
+from .one_act import one_act, one_destruction, one_victim
 from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
@@ -282,7 +282,8 @@ def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
         return False
     if captures_differ(a, b):
         return False
-    return ((same_kind(a, b, lang) or one_act(a, b, lang, family, same_name))
+    return ((same_kind(a, b, lang) or one_act(a, b, lang, family, same_name)
+             or one_destruction(a, b, lang, family, _by_sub(lang)))
             and (days_agree(a, b, mentions) or one_victim(a, b, lang, family, same_name))
             and places_agree(a.location, b.location)
             and actors_agree(a, b, lang) and not settlements_differ(a, b, lang)

@@ -24,6 +24,8 @@ FUTURE_SLACK = 31
 # that a coder codes at month precision (ACLED time_precision 3); a month's days, as resolve.py
 # reads a month-precision event's span (SPAN_DAYS["month"] = 31), so its last day is the reference.
 RECENT_DAYS = 31
+# "En début de semaine", "early in the week": its Monday or Tuesday.
+WEEK_START = 2
 
 
 def _alt(words, space: str = r"\s+") -> str:
@@ -293,10 +295,20 @@ def _span(mk, unit: str | None, offset: int, ref: date | None) -> DateMention | 
     """A week / month / year `offset` units from the reference: its first day. A weekend is its
     Saturday, with its Sunday as the other possible day (never after the reference). Recent weeks
     are the RECENT_DAYS up to the reference, every one of them an acceptable day."""
-    if unit not in ("weekend", "week", "month", "year", "recent"):
+    if unit not in ("weekend", "week", "weekstart", "month", "year", "recent"):
         return None
     if ref is None:
-        return mk(None, {"weekend": "week", "recent": "month"}.get(unit, unit))
+        return mk(None, {"weekend": "week", "recent": "month", "weekstart": "day"}.get(unit, unit))
+    if unit == "weekstart":
+        # "en début de semaine": the week's first WEEK_START days before the reference; a Monday
+        # report tells a past act of the week before ("l'armée était parvenue samedi ..., après
+        # avoir détruit en début de semaine le mausolée", in a Monday dispatch)
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * offset)
+        days = [monday + timedelta(days=i) for i in range(WEEK_START) if monday + timedelta(days=i) < ref]
+        if not days:
+            monday -= timedelta(days=7)
+            days = [monday + timedelta(days=i) for i in range(WEEK_START)]
+        return mk(days[0], "day", days)
     if unit == "recent":
         first = ref - timedelta(days=RECENT_DAYS - 1)
         return mk(first, "month", [first + timedelta(days=i) for i in range(RECENT_DAYS)])

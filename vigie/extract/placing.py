@@ -79,6 +79,11 @@ def found_in_focus(read: list[Sentence], gazetteer, countries: Counter, lang: st
         s.mentions = gazetteer.find(s.text, lang, [top])
 
 
+# A building destroyed is told by its name, not its town's: "après avoir détruit en début de semaine
+# le mausolée de Khaled Ben Walid" is near the town the article is about, like a capture.
+DESTRUCTION = "Looting/property destruction"
+
+
 def placed_by_focus(drafts: list[Draft]) -> None:
     """An event dated by its own words but told at no place we know ("l'armée était parvenue
     samedi à s'emparer de la mosquée Khaled Ben Walid") is near the town the article is about."""
@@ -89,7 +94,8 @@ def placed_by_focus(drafts: list[Draft]) -> None:
     name, n = towns.most_common(1)[0]
     main = next(d.place for d in drafts if d.place is not None and d.place.name == name)
     for d in drafts:
-        if d.place is None and d.rule.family in EXPLOSIVE + ("battle",) and n >= 2 \
+        if d.place is None and (d.rule.family in EXPLOSIVE + ("battle",) or d.rule.sub_event_type == DESTRUCTION) \
+                and n >= 2 \
                 and any(m.day and m.precision == "day" for m in d.sentence.dates):
             d.place, d.relation = main, "near"
 

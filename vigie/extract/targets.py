@@ -39,9 +39,8 @@ def armed_target(text: str, low: str, trig: Trigger, rule: Rule, groups: set, la
     # the target is what follows the cue ("shot and killed a QSD fighter", "attacked a regime
     # vehicle"); 80 characters hold the object and its qualifiers. An actor after "by" is the doer.
     end = trig.start + 80
-    armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not (
-        r["agent"] and r["agent"].search(low[max(0, off - 30):off]))
-        and not speaks(low, off, len(a.mention or ""), lang) for off, a in actors)
+    armed_after = by_actor and any(trig.end <= off < end and a.type in ARMED and not doer(low, off, lang)
+                                   and not speaks(low, off, len(a.mention or ""), lang) for off, a in actors)
     words = armed_word(low, trig.end, end, lang) \
         or named_member(text, trig.end, end, lang)
     if words and speaks(low, words.start(), len(words.group(0)), lang):
@@ -89,10 +88,17 @@ def armed_word(low: str, start: int, end: int, lang: str):
     r = rules(lang)
     if r["armed_targets"] is None:
         return None
-    owner, agent = r["possessive_after"], r["agent"]
+    owner = r["possessive_after"]
     return next((m for m in r["armed_targets"].finditer(low, start, end)
-                 if not (owner and owner.match(low, m.end()))
-                 and not (agent and agent.search(low[max(0, m.start() - 30):m.start()]))), None)
+                 if not (owner and owner.match(low, m.end())) and not doer(low, m.start(), lang)), None)
+
+
+def doer(low: str, off: int, lang: str) -> bool:
+    """Do the words before `off` name the doer there: the agent of a passive ("killed by gunmen"),
+    or whom an act is blamed on ("the monitor blamed the massacre on militiamen")?"""
+    r = rules(lang)
+    return bool((r["agent"] and r["agent"].search(low[max(0, off - 30):off]))
+                or (r["blame"] and r["blame"].search(low[max(0, off - 60):off])))
 
 
 def _armed_first(low: str, trig: Trigger, actors: list, lang: str) -> bool:

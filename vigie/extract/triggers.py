@@ -103,6 +103,9 @@ def rules(lang: str) -> dict:
         if data.get("capture_articles") else None,
         "agent": re.compile(r"(?<!\w)(?:" + "|".join(data["agent"]) + r")\b[^,.;]{0,20}$")
         if data.get("agent") else None,
+        # an armed group named at most two words after a word of blame (quotes and a bracket between)
+        "blame": re.compile(r"(?<!\w)(?:" + "|".join(data["blame"]) + r")\s*[\"«(]?\s*"
+                            r"(?:[\w'’-]+[\"»)]?\s+[\"«(]?){0,2}$") if data.get("blame") else None,
         "hearsay": _rx(data.get("hearsay")),
         "place_not_event": re.compile(r"(?:" + "|".join(data.get("place_not_event", [])) + r")\s*$")
         if data.get("place_not_event") else None,
