@@ -18,7 +18,6 @@ event (an index on area and day), so a batch costs time with its own size, not t
 from __future__ import annotations
 
 import functools
-import hashlib
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -34,15 +33,9 @@ from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
+from .near_duplicates import NEAR_DUPLICATE, band_keys, jaccard, signature
 from .sides import sides_only, actors_agree, captures_differ
 
-# MinHash over word 5-shingles with 64 permutations: the Jaccard estimate's standard error is
-# 1/sqrt(64) = 0.06, enough to tell a re-published or updated dispatch (0.6-1.0) from two stories
-# that share a boilerplate paragraph (below 0.2).
-NUM_PERM = 64
-SHINGLE = 5
-# An update that adds half again to a dispatch keeps Jaccard 1/1.5 = 0.67; 0.5 leaves room for edits.
-NEAR_DUPLICATE = 0.5
 # Days an event's date stands for, from its first day; two spans one day apart still agree ('the
 # night of Wednesday to Thursday' is both days).
 SPAN_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
@@ -71,41 +64,6 @@ class Changes:
     signature: bytes | None = None
     bands: list[bytes] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
-
-
-# --- near-duplicate articles ------------------------------------------------------------------
-
-@functools.lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    """(bands, rows) that datasketch's LSH picks for our threshold and permutations."""
-    from datasketch import MinHashLSH
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
-def signature(text: str):
-    """The MinHash of a text's word shingles (numpy array), or None for a text too short."""
-    from datasketch import MinHash
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE:
-        return None
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
-    return m.hashvalues
-
-
-def band_keys(hashvalues) -> list[bytes]:
-    """LSH band keys: texts sharing one are candidates, checked on their whole signatures."""
-    b, r = _bands()
-    return [hashlib.sha1(bytes([i]) + hashvalues[i * r:(i + 1) * r].astype("<u8").tobytes()).digest()[:12]
-            for i in range(b)]
-
-
-def jaccard(a, b_bytes: bytes) -> float:
-    """Estimated Jaccard similarity of a signature and a stored one."""
-    import numpy as np
-    b = np.frombuffer(b_bytes, dtype="<u8")
-    return float(np.count_nonzero(a == b)) / len(a)
 
 
 # --- when two reports tell one event ------------------------------------------------------------
