@@ -77,19 +77,3 @@ def test_the_store_finds_a_namesake_in_another_state(tmp_path):
         assert event["event_id"] == first.event_id
         assert {s["article_id"] for s in event["sources"]} == {"a1", "a2"}
 
-
-def test_an_untimed_report_may_tell_the_shooting_of_two_days_before_its_publication(tmp_path):
-    from vigie.models import DateMention
-    from vigie.resolve import days_agree
-
-    saturday, monday = date(2016, 5, 7), date(2016, 5, 9)
-    told = replace(ev("a1", TOWN), sources=(Source("a1", "q", 0, 1, published=date(2016, 5, 8)),))
-    untimed = replace(ev("a2", TOWN, day=monday), sources=(Source("a2", "q", 0, 1, published=monday),))
-    stated = {"a1": [(DateMention(0, 8, saturday, "day", "Saturday"), "en")],
-              "a2": [(DateMention(0, 6, monday, "day", "Monday"), "en")]}
-    assert days_agree(told, untimed, lambda a: stated["a1"] if a == "a1" else [])
-    # a report that names its Monday tells Monday's shooting, and three days are too many
-    assert not days_agree(told, untimed, lambda a: stated[a])
-    tuesday = replace(untimed, event_date=date(2016, 5, 10),
-                      sources=(Source("a2", "q", 0, 1, published=date(2016, 5, 10)),))
-    assert not days_agree(told, tuesday, lambda a: stated["a1"] if a == "a1" else [])

@@ -33,6 +33,7 @@ from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
+from . import story
 from .near_duplicates import NEAR_DUPLICATE, band_keys, jaccard, signature
 from .sides import sides_only, actors_agree, captures_differ
 
@@ -51,8 +52,6 @@ EXPLOSIVE = ("remote", "bomb")
 # A copy of a dispatch is re-published by other outlets within days; a text re-used months later
 # (a monitor's template sentence) tells another event.
 COPY_DAYS = 3
-# Days before its publication that a report naming no day of its own may tell of.
-UNTIMED_LAG = 2
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
 
@@ -90,12 +89,6 @@ def days_agree(a: Event, b: Event, mentions=None) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     (a0, a1), (b0, b1) = _span(a), _span(b)
-    if mentions and (a0 == b1 + timedelta(days=UNTIMED_LAG) or b0 == a1 + timedelta(days=UNTIMED_LAG)):
-        # a report that names no day, dated by its publication, may tell the shooting of two days
-        # before (a Saturday night's, reported on Monday: GVA, 134 reports so; B-cubed F1 +0.001)
-        later = a if a0 > b1 else b
-        if later.event_date == _published(later) and not stated_days(later, mentions):
-            return True
     if a0 > b1 + timedelta(days=1) or b0 > a1 + timedelta(days=1):
         return False
     if a0 > b1 or b0 > a1:
@@ -369,6 +362,9 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     changes.people += blocks
     block_events = [Event.from_json(o) for o in store.article_events(linked_articles(store, blocks, lang))] \
         if blocks else []
+    story_keys = story.keys(events, lang)
+    changes.people += story_keys
+    stories: list[Event] = []
     cache: dict[str, list] = {}
 
     def mentions(article_id: str) -> list:
@@ -425,6 +421,11 @@ def resolve(store, doc, events: list[Event]) -> Changes:
                      and x.event_id not in changes.aliases
                      and same_victim(e, current(x), lang, strong, family)]
             follow_up = bool(cands)
+        if not cands:
+            # another outlet's report of the story, placed elsewhere by a homonym (story.py)
+            stories = stories or story.linked_events(store, story_keys)
+            cands = [current(x) for x in stories if x.event_id not in taken
+                     and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)]
         if not cands:
             fresh.append(e)
             continue
