@@ -256,6 +256,16 @@ def namesakes_agree(a: Event, b: Event, lang: str, mentions=None) -> bool:
             and not tolls_differ(a, b) and not captures_differ(a, b))
 
 
+def _one_source_or_two_days(a: Event, b: Event, mentions) -> bool:
+    """One outlet in both, or two days each report states: a monitor's notes written alike tell
+    two events (ACLED Syria: 'Clashes took place between QSD and IS in Abu Kamal district', one a
+    day; joining such notes by their words took the date figure from 0.982 to 0.854)."""
+    if _outlets(a) & _outlets(b):
+        return True
+    sa, sb = stated_days(a, mentions), stated_days(b, mentions)
+    return bool(sa and sb and not sa & sb)
+
+
 def _killed(e: Event) -> int | None:
     return e.fatalities.best
 
@@ -425,7 +435,8 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             # another outlet's report of the story, placed elsewhere by a homonym (story.py)
             stories = stories or story.linked_events(store, story_keys)
             cands = [current(x) for x in stories if x.event_id not in taken
-                     and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)]
+                     and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)
+                     and not _one_source_or_two_days(e, current(x), mentions)]
         if not cands:
             fresh.append(e)
             continue
