@@ -17,10 +17,16 @@ HOMONYM = Location("Millbrook", "United States", 1, "Texas", "Bell County", "USA
 ABROAD = Location("Millbrook", "United Kingdom", 1, "England", None, "GBR", 51.0, -1.0, geonames_id=6)
 
 
+WORDS = {"a1": "outside a tavern after an argument over a pool game",
+         "a2": "near the fairgrounds as deputies chased a stolen pickup",
+         "a3": "behind a grain warehouse in a quarrel over unpaid rent with a neighbour"}
+
+
 def ev(article, loc, day=date(2016, 5, 7), killed=None, kind="Attack") -> Event:
     claims = (Claim("killed", killed, "exact", None, None, article, "q"),) if killed is not None else ()
     fat = Fatalities(best=killed, low=killed, high=killed) if killed is not None else Fatalities()
-    quote = f"A man was shot dead in {loc.name} on Saturday."
+    # each report in its own words: two alike would be one story (story.py)
+    quote = f"A man was shot dead {WORDS[article]} in {loc.name} on Saturday."
     return Event(event_date=day, date_precision="day", event_type="Violence against civilians",
                  sub_event_type=kind, location=loc, fatalities=fat,
                  sources=(Source(article, quote, 0, len(quote), published=date(2016, 5, 8)),),
