@@ -103,4 +103,6 @@ def names_own_place(e: Event) -> bool:
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    """Lower case without accents, hyphens or apostrophes: 'Deir ez-Zor' is 'deir ez zor'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", plain))
