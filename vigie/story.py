@@ -98,8 +98,8 @@ def same_story(a: Event, b: Event, lang: str, family) -> bool:
 
 def names_own_place(e: Event) -> bool:
     """Does a sentence of the event's reports name its place (accents aside)?"""
-    name = _fold(e.location.name)
-    return any(name in _fold(s.quote or "") for s in e.sources)
+    name = f" {_fold(e.location.name)} "
+    return any(name in f" {_fold(s.quote or '')} " for s in e.sources)
 
 
 def _fold(text: str) -> str:
