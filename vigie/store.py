@@ -122,6 +122,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX article_people_key ON article_people (person_key);
     """,
+    # 4: events by place name and day: two reports of one shooting that name one town, read as
+    # homonyms in two states ('Pasadena', Texas and California), find each other.
+    """
+    CREATE INDEX events_name_day ON events (location_name, event_date);
+    """,
 ]
 
 
@@ -300,6 +305,13 @@ class Store:
         rows = self.db.execute(
             "SELECT json FROM events WHERE country IS ? AND admin1 IS ? AND event_date BETWEEN ? AND ?"
             " ORDER BY event_date, event_id", (country, admin1, first, last))
+        return [json.loads(r[0]) for r in rows]
+
+    def namesakes(self, first: str, last: str, name: str) -> list[dict]:
+        """Events of any area at a place of this name dated first..last."""
+        rows = self.db.execute(
+            "SELECT json FROM events WHERE location_name = ? AND event_date BETWEEN ? AND ?"
+            " ORDER BY event_date, event_id", (name, first, last))
         return [json.loads(r[0]) for r in rows]
 
     def article_events(self, article_ids: Iterable[str]) -> list[dict]:

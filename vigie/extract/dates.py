@@ -10,6 +10,7 @@ the caller drops). All words live in `lang/<code>/dates.yaml`.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import re
 from datetime import date, timedelta
 
@@ -331,3 +332,25 @@ def _count(text: str, lang: str) -> int | None:
     if len(nums) == 1 and nums[0].start == 0 and nums[0].end == len(text) and nums[0].qualifier == "exact":
         return nums[0].value
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _incident_cues(lang: str) -> re.Pattern | None:
+    """dates.yaml incident_time as one regex (None: no cue in that language)."""
+    cues = _data(lang).get("incident_time") or []
+    return re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")") if cues else None
+
+
+def incident_days(sentences, ref: date | None, lang: str, within: int) -> Counter:
+    """Days, at most `within` days before `ref`, that the sentences telling when the incident
+    happened name ('The shooting occurred around 5:30 p.m. Thursday'), with how often."""
+    cue = _incident_cues(lang)
+    out: Counter = Counter()
+    if cue is None or ref is None:
+        return out
+    for s in sentences:
+        if cue.search(s.text.lower()):
+            for m in find_dates(s.text, ref, lang):
+                if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= within:
+                    out[m.day] += 1
+    return out

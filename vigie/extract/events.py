@@ -20,7 +20,7 @@ from . import coding, coding_battle, coding_toll
 from .actors import find_actors, roles
 from . import attribution as attr
 from .classify import background, blocked, in_clause, one_sided, violent_rule
-from .dates import find_dates
+from .dates import find_dates, incident_days
 from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
 from .freeze import freeze, merge
 from .numbers import find_numbers
@@ -158,14 +158,14 @@ def _read_clause(doc: Document, i: int, sent, a: int, b: int, gazetteer) -> Sent
 
 
 def _news_day(doc: Document, read: list[Sentence]) -> date | None:
-    """The day the article's news happened: its most named day within two days of its date.
-
-    A dispatch filed the next morning tells "jeudi" once and then goes on without day words;
-    those sentences are about that Thursday, not about the publication day.
-    """
+    """The day the article's news happened: its most named day within two days of its date (a
+    dispatch filed the next morning tells "jeudi" once, then goes on without day words)."""
     ref = doc.ref_date
     if ref is None:
         return None
+    if told := incident_days(doc.sentences, ref, doc.lang, FOLLOW_UP_DAYS):
+        # "the incident happened about 10:30 a.m. Sunday" over an arrest or publication day
+        return max(told, key=lambda d: (told[d], d))
     named = Counter(m.day for s in read for m in s.dates
                     if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= FOLLOW_UP_DAYS)
     days = Counter({d: n for d, n in named.items() if (ref - d).days <= 2})
