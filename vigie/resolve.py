@@ -235,11 +235,13 @@ def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
     return ((same_kind(a, b, lang) or one_act(a, b, lang, family, same_name)
              or one_destruction(a, b, lang, family, _by_sub(lang)))
             and (days_agree(a, b, mentions) or one_victim(a, b, lang, family, same_name))
-            and places_agree(a.location, b.location)
-            and actors_agree(a, b, lang) and not settlements_differ(a, b, lang)
+            and places_agree(a.location, b.location) and _nothing_differs(a, b, lang))
+
+
+def _nothing_differs(a: Event, b: Event, lang: str) -> bool:
+    """Sides, settlements, one newsroom's two tolls: what two reports of one event never differ on."""
+    return (actors_agree(a, b, lang) and not settlements_differ(a, b, lang)
             and not one_newsroom_twice(a, b, lang) and not tolls_differ(a, b))
-
-
 
 
 def namesakes_agree(a: Event, b: Event, lang: str, mentions=None) -> bool:
@@ -250,9 +252,8 @@ def namesakes_agree(a: Event, b: Event, lang: str, mentions=None) -> bool:
     if la.geo_precision != 1 or lb.geo_precision != 1 or la.name.casefold() != lb.name.casefold() \
             or UNKNOWN_NAME == la.name or (la.iso3, la.admin1) == (lb.iso3, lb.admin1):
         return False
-    return (same_kind(a, b, lang) and days_agree(a, b, mentions) and actors_agree(a, b, lang)
-            and not settlements_differ(a, b, lang) and not one_newsroom_twice(a, b, lang)
-            and not tolls_differ(a, b) and not captures_differ(a, b))
+    return (not captures_differ(a, b) and same_kind(a, b, lang) and days_agree(a, b, mentions)
+            and _nothing_differs(a, b, lang))
 
 
 def _killed(e: Event) -> int | None:

@@ -10,8 +10,8 @@ the caller drops). All words live in `lang/<code>/dates.yaml`.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 from .. import lang as langdata
