@@ -28,6 +28,17 @@ def test_other_sentences_and_days_after_the_article_give_none():
     assert days("The trial is set to begin Oct. 20, the court said; it happened to be raining.") == {}
 
 
+def test_a_written_out_day_of_the_incident_counts_years_later_a_weekday_only_weeks():
+    plea = ("The charges stemmed from a shooting that occurred on Mar. 4, 2014 at the bar. "
+            "Three men were charged in connection with a shooting on July 25 2014, police said.")
+    found = incident_days(split_sentences(plea, "en"), REF, "en", 60, 3 * 366)
+    assert dict(found) == {date(2014, 3, 4): 1, date(2014, 7, 25): 1}
+    assert dict(incident_days(split_sentences(plea, "en"), REF, "en", 60)) == {}
+    # a weekday is counted from the article's own week: never a year back
+    assert days("The shooting on Main Street happened Friday night.") == {date(2015, 10, 2): 1}
+    assert days("A man was charged in a shooting on Main Street, police said.") == {}
+
+
 def test_a_time_glued_to_its_abbreviation_does_not_end_the_sentence():
     (s,) = split_sentences("The shooting occurred around 5:30p.m. Thursday at the bridge.", "en")
     assert s.text.endswith("at the bridge.")

@@ -25,7 +25,7 @@ WORDS = {"a1": "outside a tavern after an argument over a pool game",
 def ev(article, loc, day=date(2016, 5, 7), killed=None, kind="Attack") -> Event:
     claims = (Claim("killed", killed, "exact", None, None, article, "q"),) if killed is not None else ()
     fat = Fatalities(best=killed, low=killed, high=killed) if killed is not None else Fatalities()
-    # each report in its own words
+    # each report in its own words: two alike would be one story (story.py)
     quote = f"A man was shot dead {WORDS[article]} in {loc.name} on Saturday."
     return Event(event_date=day, date_precision="day", event_type="Violence against civilians",
                  sub_event_type=kind, location=loc, fatalities=fat,

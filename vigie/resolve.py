@@ -33,6 +33,7 @@ from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
+from . import story
 from .near_duplicates import NEAR_DUPLICATE, band_keys, jaccard, signature
 from .sides import sides_only, actors_agree, captures_differ
 
@@ -256,6 +257,22 @@ def namesakes_agree(a: Event, b: Event, lang: str, mentions=None) -> bool:
             and _nothing_differs(a, b, lang))
 
 
+def _one_source_or_two_days(a: Event, b: Event, mentions) -> bool:
+    """What keeps two reports told alike apart: one outlet in both, two days each report states
+    (a monitor's notes written alike tell two events: ACLED Syria, 'Clashes took place between
+    QSD and IS in Abu Kamal district', one a day: joining such notes by their words took the date
+    figure from 0.982 to 0.854), or two towns of one country each report's own sentences name
+    (ACLED global, a campaign's attacks or protests town by town)."""
+    if _outlets(a) & _outlets(b):
+        return True
+    sa, sb = stated_days(a, mentions), stated_days(b, mentions)
+    if sa and sb and not sa & sb:
+        return True
+    la, lb = a.location, b.location
+    return bool(la.iso3 and la.iso3 == lb.iso3 and la.geo_precision <= 2 and lb.geo_precision <= 2
+                and not places_agree(la, lb) and story.names_own_place(a) and story.names_own_place(b))
+
+
 def _killed(e: Event) -> int | None:
     return e.fatalities.best
 
@@ -362,6 +379,10 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     changes.people += blocks
     block_events = [Event.from_json(o) for o in store.article_events(linked_articles(store, blocks, lang))] \
         if blocks else []
+    # a note of a few dozen words is mostly its template: only stories are told in their own words
+    story_keys = story.keys(events, lang) if story.is_story(doc.text) else []
+    changes.people += story_keys
+    stories: list[Event] = []
     cache: dict[str, list] = {}
 
     def mentions(article_id: str) -> list:
@@ -418,6 +439,12 @@ def resolve(store, doc, events: list[Event]) -> Changes:
                      and x.event_id not in changes.aliases
                      and same_victim(e, current(x), lang, strong, family)]
             follow_up = bool(cands)
+        if not cands:
+            # another outlet's report of the story, placed elsewhere by a homonym (story.py)
+            stories = stories or story.linked_events(store, story_keys)
+            cands = [current(x) for x in stories if x.event_id not in taken
+                     and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)
+                     and not _one_source_or_two_days(e, current(x), mentions)]
         if not cands:
             fresh.append(e)
             continue

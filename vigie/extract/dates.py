@@ -341,9 +341,11 @@ def _incident_cues(lang: str) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(cues) + ")") if cues else None
 
 
-def incident_days(sentences, ref: date | None, lang: str, within: int) -> Counter:
-    """Days, at most `within` days before `ref`, that the sentences telling when the incident
-    happened name ('The shooting occurred around 5:30 p.m. Thursday'), with how often."""
+def incident_days(sentences, ref: date | None, lang: str, within: int, written_within: int = 0) -> Counter:
+    """Days that the sentences telling when the incident happened name ('The shooting occurred
+    around 5:30 p.m. Thursday'), with how often: at most `within` days before `ref`, or
+    `written_within` for a calendar day written out ('a shooting that occurred on Mar. 4, 2014',
+    told by a report of the trial two years later)."""
     cue = _incident_cues(lang)
     out: Counter = Counter()
     if cue is None or ref is None:
@@ -351,6 +353,7 @@ def incident_days(sentences, ref: date | None, lang: str, within: int) -> Counte
     for s in sentences:
         if cue.search(s.text.lower()):
             for m in find_dates(s.text, ref, lang):
-                if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= within:
+                limit = max(within, written_within) if any(ch.isdigit() for ch in m.text) else within
+                if m.precision == "day" and m.day and 0 <= (ref - m.day).days <= limit:
                     out[m.day] += 1
     return out

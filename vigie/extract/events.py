@@ -35,8 +35,8 @@ QUOTES = "«\"“„"
 # How far back a follow-up's named day may lie: GVA's follow-ups (charges, funerals) come weeks
 # after the shooting; a day named a season earlier is background, not the article's news.
 FOLLOW_UP_DAYS = 60
-# An article that tells no recent event may follow one up to a year old (a trial, a sentence).
-INCIDENT_DAYS = 366
+# A follow-up tells an incident up to a year old (a trial); one that writes its day out, three.
+INCIDENT_DAYS, TRIAL_DAYS = 366, 3 * 366
 
 
 def extract_events(doc: Document, gazetteer) -> list[Event]:
@@ -163,7 +163,7 @@ def _news_day(doc: Document, read: list[Sentence]) -> date | None:
     ref = doc.ref_date
     if ref is None:
         return None
-    if told := incident_days(doc.sentences, ref, doc.lang, FOLLOW_UP_DAYS):
+    if told := incident_days(doc.sentences, ref, doc.lang, FOLLOW_UP_DAYS, TRIAL_DAYS):
         # "the incident happened about 10:30 a.m. Sunday" over an arrest or publication day
         return max(told, key=lambda d: (told[d], d))
     named = Counter(m.day for s in read for m in s.dates
