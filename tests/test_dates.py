@@ -153,3 +153,16 @@ def test_recent_weeks_are_a_month_up_to_the_reference(text, lang):
 def test_start_of_the_week_is_its_monday_or_tuesday_before_the_reference(text, ref, days, lang):
     m = one(text, ref, lang)
     assert (m.day, m.days, m.precision) == (days[0], days, "day")
+
+
+def test_an_appointment_to_come_is_no_day_of_the_events():
+    ref = date(2016, 4, 20)
+    days = lambda text, lang="en": [m.day for m in find_dates(text, ref, lang)]
+    # resolved against the publication day, each would be last year's or last week's
+    assert days("A hearing is scheduled for March 14; he was shot March 3.") == [date(2016, 3, 3)]
+    assert days("He is due back in court on May 28.") == []
+    assert days("He awaits a June 17 hearing.") == []
+    assert days("The hearing is set for Friday.") == []
+    assert days("Le procès a été renvoyé au 3 juin ; il a été tué le 2 avril.", "fr") == [date(2016, 4, 2)]
+    # the same words with no date after them take nothing from a date before
+    assert days("He was shot on Friday and is expected to recover.") == [date(2016, 4, 15)]

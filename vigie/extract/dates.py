@@ -177,10 +177,12 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern]]:
 def find_dates(text: str, ref_date: date | None, lang: str) -> list[DateMention]:
     """Every date expression of `text`, non-overlapping, in order (longest at a start wins)."""
     found = []
+    before, after = _appointments(lang)
     for kind, rx in _patterns(lang):
         for m in rx.finditer(text):
             mention = _resolve(kind, m, ref_date, lang)
-            if mention is not None:
+            if mention is not None and not (before and before.search(text, max(0, m.start() - 80), m.start())) \
+                    and not (after and after.match(text, m.end())):
                 found.append(mention)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out, last = [], -1
@@ -189,6 +191,18 @@ def find_dates(text: str, ref_date: date | None, lang: str) -> list[DateMention]
             out.append(mention)
             last = mention.end
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _appointments(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(words just before, words just after) a date that make it an appointment ('a hearing is
+    scheduled for March 14', 'his June 17 hearing'): a day to come, no day of the events. Resolved
+    against the publication day it would be last year's (GVA: 145 such dates in 6,335 reports)."""
+    d = _data(lang).get("appointment") or {}
+    before = [w for w in d.get("before", [])]
+    after = [w for w in d.get("after", [])]
+    return (re.compile(r"(?:" + "|".join(before) + r")\s+$", re.I) if before else None,
+            re.compile(r"(?:,?\s+(?:19|20)\d\d)?\s+(?:" + "|".join(after) + r")(?!\w)", re.I) if after else None)
 
 
 def _lookup(table: dict, phrase: str):
