@@ -136,3 +136,11 @@ def test_common_word_abroad_needs_a_place_cue(gz):
     assert not m.bare and p.iso3 == "POL"
     [(m, p)] = places(gz, "On Monday, Police said the man died.", countries={"POL": 3}, lang="en")
     assert p.iso3 == "POL"
+
+
+def test_a_first_name_after_a_title_is_a_person_not_a_town(gz):
+    # Cabo Verde's Paul: a person's first name in US news
+    assert [m.text for m in gz.find("The shooting occurred on N Street, said Officer Paul Metcalf.", "en")] == []
+    assert [m.text for m in gz.find("A boy was shot in Tullahoma, Police Chief Paul Blackwell said.", "en")] == ["Tullahoma"]
+    # a title with no surname after the name keeps the place
+    assert [m.text for m in gz.find("He was elected Mayor of Paris in 2014.", "en")] == ["Paris"]

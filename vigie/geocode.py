@@ -25,7 +25,7 @@ from .gazetteer_build import (DATA, TOKEN, article_free, build, cache_dir, finge
                               fold_token, folds_of, load_yaml, name_key, skeleton)
 from .gazetteer_import import FOLD_PREFIX, ID_OFFSET, IMPORT_FORMAT, IMPORTS_FILE
 from .geocode_context import Disambiguation, _prior
-from .geocode_cues import abbreviation, beside, capitalized, cued, expanded, initial_before, place_relation, sentence_initial
+from .geocode_cues import abbreviation, after_title, beside, capitalized, cued, expanded, initial_before, place_relation, sentence_initial
 from .models import Place, PlaceMention
 
 MAX_CANDIDATES = 10
@@ -58,7 +58,8 @@ def _lang(code: str) -> dict:
             "endings": tuple(name_key(e) for e in raw.get("transliteration_endings", [])),
             "fallbacks": tuple(raw.get("transliteration_fallbacks", ["skeleton"])),
             "short_alternate": int(raw.get("foreign_alternate_short_below", 0)),
-            "abbreviations": {name_key(k): name_key(v) for k, v in (raw.get("name_abbreviations") or {}).items()}}
+            "abbreviations": {name_key(k): name_key(v) for k, v in (raw.get("name_abbreviations") or {}).items()},
+            "titles": frozenset(name_key(w) for w in raw.get("person_titles", []))}
 
 
 def not_place(name: str, lang: str) -> bool:
@@ -353,9 +354,8 @@ class Gazetteer(Disambiguation):
                 continue
             if relation == "admin1":
                 places = self._as_admin1(places)
-            # provinces ranked past the cut stay: 'Melbourne (Victoria)' needs Australia's Victoria,
-            # 20th of the name after Hong Kong and 18 towns
-            # and so do the homonyms in the caller's countries ('Concepcion' of Argentina, 12th)
+            # provinces ranked past the cut stay ('Melbourne (Victoria)': Australia's Victoria is 20th
+            # of the name), and homonyms in the caller's countries ('Concepcion' of Argentina, 12th)
             keep = places[:MAX_CANDIDATES] + [p for p in places[MAX_CANDIDATES:] if p.kind in ADMIN_KINDS][:2] \
                 + [p for p in places[MAX_CANDIDATES:] if p.iso3 in countries and p.kind not in ADMIN_KINDS][:3]
             bare = relation == "in" and not cued(text, toks, i, j, L)
@@ -377,6 +377,8 @@ class Gazetteer(Disambiguation):
             # lowercase word, acronym (ONU, ASL), mixed case (XXe, McDonald, DeAndre: names of
             # people in US news); 'KwaZulu-Natal' is tried whole, not as Brazil's Natal
             return None
+        if after_title(text, toks, i, L["titles"]):
+            return i + 2, []                # 'Officer Paul Metcalf': a person
         n = 1
         while i + n < len(toks) and n < 6 and self._joined(text, toks, i + n - 1):
             n += 1
@@ -416,9 +418,8 @@ class Gazetteer(Disambiguation):
                           if p.iso3 in home or p.geonames_id is None]
                 if places:
                     return i + 1, places
-        # transliteration fallbacks ('Thiban' for Dhiban, 'Qousseir' for Qusayr): the fold key, then
-        # the consonant skeleton of Arabic-country names, capitalized tokens only and never
-        # sentence-initial, where common words start
+        # transliteration fallbacks ('Thiban' for Dhiban, 'Qousseir' for Qusayr): the fold key, then the
+        # consonant skeleton of Arabic-country names, capitalized and never sentence-initial tokens
         for kind in L["fallbacks"]:
             table = "fold" if kind == "fold" else "skel"
             for k in range(n, 0, -1):

@@ -73,6 +73,13 @@ def sentence_initial(text: str, start: int) -> bool:
     return not head or head[-1] in ".!?:;\n…"
 
 
+def after_title(text: str, toks, i: int, titles: frozenset[str]) -> bool:
+    """Is token i a person's first name after a title, a surname after it ('Officer Paul Metcalf',
+    'Police Chief Paul Blackwell')? GeoNames holds a town of most first names (Cabo Verde's Paul)."""
+    return i > 0 and i + 1 < len(toks) and toks[i - 1][3] in titles and text[toks[i - 1][1]:toks[i][0]] in (" ", ". ") \
+        and toks[i + 1][2][:1].isupper() and text[toks[i][1]:toks[i + 1][0]] == " "
+
+
 def expanded(text: str, toks, abbreviations: dict[str, str]) -> list:
     """The tokens with a capitalized abbreviation of a name's first word ('Mt. Pleasant',
     'Ft. Myers', 'St. Louis': places.yaml name_abbreviations) read as the word, its period

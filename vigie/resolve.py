@@ -30,6 +30,7 @@ from .extract.coding import UNKNOWN_NAME
 from .extract.triggers import rules as trigger_rules
 from .one_act import one_act, one_destruction, one_victim
 from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
+from .told_times import times_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
 from .people import linked_events, same_victim
@@ -240,9 +241,9 @@ def same_event(a: Event, b: Event, lang: str, mentions=None) -> bool:
 
 
 def _nothing_differs(a: Event, b: Event, lang: str) -> bool:
-    """Sides, settlements, one newsroom's two tolls: what two reports of one event never differ on."""
+    """Sides, settlements, one newsroom's two tolls, hours: what two reports of one event never differ on."""
     return (actors_agree(a, b, lang) and not settlements_differ(a, b, lang)
-            and not one_newsroom_twice(a, b, lang) and not tolls_differ(a, b))
+            and not one_newsroom_twice(a, b, lang) and not tolls_differ(a, b) and not times_differ(a, b, lang))
 
 
 def namesakes_agree(a: Event, b: Event, lang: str, mentions=None) -> bool:
