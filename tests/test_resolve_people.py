@@ -67,3 +67,19 @@ def test_keys_index_a_named_person_and_every_mentioned_name():
     from vigie.people import keys
     assert keys("Lt. Omar Reyes said Ella Park, 8, was hurt.", "en") == \
         ["Ella Park|8", "@Ella Park", "~Ella Park", "~Omar Reyes"]
+
+
+def test_another_incident_an_article_recalls_takes_its_people_only_in_its_province(tmp_path):
+    from dataclasses import replace
+    with Store(tmp_path / "v.db") as store:
+        store.add(doc_of("a1", "Lee Scott, 37, opened fire on Monday."), [ev("a1", killed=1)], resolve=resolve)
+        # a later report of the same gunman recalls another city's shooting of that day: its main
+        # event joins the gunman's, the one it recalls (another province) stays apart
+        main = replace(ev("a2", killed=1, day=date(2016, 3, 8), published=date(2016, 3, 8),
+                          quote="Lee Scott, 37, was charged."), confidence=0.9)
+        recalled = replace(ev("a2", IDLEB, day=date(2016, 3, 8), published=date(2016, 3, 8),
+                              quote="It came hours after five were killed in Saraqib.", start=40), confidence=0.6)
+        store.add(doc_of("a2", "Lee Scott, 37, was charged. It came hours after five were killed in Saraqib.",
+                         date(2016, 3, 8)), [main, recalled], resolve=resolve)
+        by_place = {e["location"]["name"]: {s["article_id"] for s in e["sources"]} for e in store.events()}
+        assert by_place == {"Aleppo": {"a1", "a2"}, "Saraqib": {"a2"}}

@@ -97,3 +97,9 @@ def linked_reports(a: Event, b: Event, lang: str, family, days: int, same_admin1
     if same_admin1 and la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
         return False
     return abs((a.event_date - b.event_date).days) <= days
+
+
+def one_province(a: Event, b: Event) -> bool:
+    """Are two reports in one province, or is one without a province?"""
+    la, lb = a.location, b.location
+    return not la.admin1 or not lb.admin1 or (la.iso3, la.admin1) == (lb.iso3, lb.admin1)

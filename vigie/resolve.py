@@ -33,7 +33,7 @@ from .told_places import one_newsroom_twice, settlements_differ, tolls_differ
 from .told_times import times_differ
 from .models import LOWER_BOUNDS, Event, Fatalities, Location
 from .addresses import address_keys, linked_articles, same_block
-from .people import linked_events, same_victim
+from .people import linked_events, one_province, same_victim
 from . import story
 from .near_duplicates import NEAR_DUPLICATE, band_keys, jaccard, signature
 from .sides import sides_only, actors_agree, captures_differ
@@ -403,7 +403,11 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     def current(e: Event) -> Event:
         return touched.get(e.event_id, e)
 
+    # the people an article names are its main event's: another incident it recalls (GVA: a
+    # Bristol report recalling Dallas's shooting of that day) joins their reports only in its province
+    main = max(events, key=lambda x: x.confidence, default=None)
     for e in events:
+        e_main = e is main
         e = e if e.event_id else e.with_id()
         # an update or copy of a stored dispatch: its event of the same kind and place, on any
         # day unless both state theirs (a copy's inferred day comes from its own publication day)
@@ -437,6 +441,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             # a report that names the victim of a stored report: one incident, whatever day each
             # infers (GVA: 1,700 pairs of one incident's reports are split by day or place)
             cands = [current(x) for x, strong in named_events if x.event_id not in taken
+                     and (e_main or one_province(e, current(x)))
                      and x.event_id not in changes.aliases
                      and same_victim(e, current(x), lang, strong, family)]
             follow_up = bool(cands)
