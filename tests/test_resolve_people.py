@@ -80,6 +80,6 @@ def test_another_incident_an_article_recalls_takes_its_people_only_in_its_provin
         recalled = replace(ev("a2", IDLEB, day=date(2016, 3, 8), published=date(2016, 3, 8),
                               quote="It came hours after five were killed in Saraqib.", start=40), confidence=0.6)
         store.add(doc_of("a2", "Lee Scott, 37, was charged. It came hours after five were killed in Saraqib.",
-                         date(2016, 3, 8)), [main, recalled], resolve=resolve)
+                         date(2016, 3, 8)), [recalled, main], resolve=resolve)
         by_place = {e["location"]["name"]: {s["article_id"] for s in e["sources"]} for e in store.events()}
         assert by_place == {"Aleppo": {"a1", "a2"}, "Saraqib": {"a2"}}
