@@ -447,7 +447,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             follow_up = bool(cands)
         if not cands:
             # another outlet's report of the story, placed elsewhere by a homonym (story.py)
-            stories = stories or story.linked_events(store, story_keys)
+            stories = stories or story.linked_events(store, story_keys, events)
             cands = [current(x) for x in stories if x.event_id not in taken
                      and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)
                      and not _one_source_or_two_days(e, current(x), mentions)]

@@ -314,13 +314,16 @@ class Store:
             " ORDER BY event_date, event_id", (name, first, last))
         return [json.loads(r[0]) for r in rows]
 
-    def article_events(self, article_ids: Iterable[str]) -> list[dict]:
-        """Events that cite any of these articles, each once."""
+    def article_events(self, article_ids: Iterable[str], first: str | None = None,
+                       last: str | None = None) -> list[dict]:
+        """Events that cite any of these articles, each once (dated from `first` to `last` when given)."""
         out, seen = [], set()
+        days = " AND e.event_date BETWEEN ? AND ?" if first and last else ""
         for article_id in article_ids:
             for row in self.db.execute(
                     "SELECT e.event_id, e.json FROM event_sources s JOIN events e USING (event_id)"
-                    " WHERE s.article_id = ? ORDER BY e.event_id", (article_id,)):
+                    " WHERE s.article_id = ?" + days + " ORDER BY e.event_id",
+                    (article_id, first, last) if days else (article_id,)):
                 if row[0] not in seen:
                     seen.add(row[0])
                     out.append(json.loads(row[1]))

@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from datetime import timedelta
 
 from .models import Event
 
@@ -58,6 +59,12 @@ def rarity(word: str, lang: str) -> float:
 
 def vector(texts, lang: str) -> dict[str, float]:
     """The unit vector of a text's words, each (1 + log count) times its rarity."""
+    return _vector(tuple(texts), lang)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _vector(texts: tuple[str, ...], lang: str) -> dict[str, float]:
+    # a stored event is compared with each new report near it: its vector is computed once
     counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
     v = {w: (1 + math.log(n)) * rarity(w, lang) for w, n in counts.items()}
     v = {w: x for w, x in v.items() if x > 0}
@@ -91,11 +98,16 @@ def keys(events: list[Event], lang: str) -> list[str]:
     return sorted(out)
 
 
-def linked_events(store, story_keys: list[str]) -> list[Event]:
-    """Stored events of the articles that share a story key."""
+def linked_events(store, story_keys: list[str], events: list[Event]) -> list[Event]:
+    """Stored events, within STORY_DAYS of the article's, of the articles that share a story key."""
     found = store.people_articles(story_keys, KEY_ARTICLES) if story_keys else {}
     ids = sorted({a for ids in found.values() for a in ids})
-    return [Event.from_json(o) for o in store.article_events(ids)] if ids else []
+    days = [e.event_date for e in events if e.event_date]
+    if not ids or not days:
+        return []
+    # read only the days a story link may join: an article's keys find ~190 stored events (GVA)
+    first, last = min(days) - timedelta(days=STORY_DAYS), max(days) + timedelta(days=STORY_DAYS)
+    return [Event.from_json(o) for o in store.article_events(ids, first.isoformat(), last.isoformat())]
 
 
 def same_story(a: Event, b: Event, lang: str, family) -> bool:
