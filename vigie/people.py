@@ -94,7 +94,7 @@ def linked_reports(a: Event, b: Event, lang: str, family, days: int, same_admin1
     la, lb = a.location, b.location
     if la.country and lb.country and la.country != lb.country:
         return False
-    if same_admin1 and la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
+    if same_admin1 and not one_province(a, b):
         return False
     return abs((a.event_date - b.event_date).days) <= days
 

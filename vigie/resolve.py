@@ -383,7 +383,7 @@ def resolve(store, doc, events: list[Event]) -> Changes:
     # a note of a few dozen words is mostly its template: only stories are told in their own words
     story_keys = story.keys(events, lang) if story.is_story(doc.text) else []
     changes.people += story_keys
-    stories: list[Event] = []
+    stories: list[Event] | None = None     # read once, when an event first needs them
     cache: dict[str, list] = {}
 
     def mentions(article_id: str) -> list:
@@ -447,7 +447,8 @@ def resolve(store, doc, events: list[Event]) -> Changes:
             follow_up = bool(cands)
         if not cands:
             # another outlet's report of the story, placed elsewhere by a homonym (story.py)
-            stories = stories or story.linked_events(store, story_keys, events)
+            if stories is None:
+                stories = story.linked_events(store, story_keys, events)
             cands = [current(x) for x in stories if x.event_id not in taken
                      and x.event_id not in changes.aliases and story.same_story(e, current(x), lang, family)
                      and not _one_source_or_two_days(e, current(x), mentions)]

@@ -114,11 +114,11 @@ def same_story(a: Event, b: Event, lang: str, family) -> bool:
     """Two reports of one kind, dated at most STORY_DAYS apart, whose sentences tell one story."""
     if a.event_date is None or b.event_date is None or abs((a.event_date - b.event_date).days) > STORY_DAYS:
         return False
-    if family(a, lang) not in STORY_FAMILIES or family(b, lang) not in STORY_FAMILIES:
+    fa, fb = family(a, lang), family(b, lang)
+    if fa not in STORY_FAMILIES or fb not in STORY_FAMILIES:
         # protests of one campaign are told alike in each town ('BJP members staged protests in
         # Nashik city ... demanding the removal of Minister X', and in Thane): one event each
         return False
-    fa, fb = family(a, lang), family(b, lang)
     if a.event_type != b.event_type and fa != fb and not {fa, fb} <= ONE_SHOOTING:
         return False
     return similarity(a, b, lang) >= SAME_STORY

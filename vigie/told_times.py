@@ -33,8 +33,10 @@ def _clock(lang: str) -> tuple[re.Pattern | None, dict[str, int]]:
     return (re.compile(rx, re.I) if rx else None), words
 
 
-def clock_times(text: str, lang: str) -> set[int]:
-    """Minutes after midnight of each clock time the text names ('10:15 a.m.', 'noon', '22h30')."""
+@functools.lru_cache(maxsize=50_000)
+def clock_times(text: str, lang: str) -> frozenset[int]:
+    """Minutes after midnight of each clock time the text names ('10:15 a.m.', 'noon', '22h30');
+    cached: a stored report's sentences are read again for each new report beside it."""
     rx, words = _clock(lang)
     out: set[int] = set()
     for m in rx.finditer(text or "") if rx else ():
@@ -48,7 +50,7 @@ def clock_times(text: str, lang: str) -> set[int]:
             hour = hour % 12 + (12 if ampm == "p" else 0)
         if 0 <= hour < 24:
             out.add(hour * 60 + minute)
-    return out
+    return frozenset(out)
 
 
 def event_times(e: Event, lang: str) -> set[int]:

@@ -199,8 +199,7 @@ def _appointments(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     scheduled for March 14', 'his June 17 hearing'): a day to come, no day of the events. Resolved
     against the publication day it would be last year's (GVA: 145 such dates in 6,335 reports)."""
     d = _data(lang).get("appointment") or {}
-    before = [w for w in d.get("before", [])]
-    after = [w for w in d.get("after", [])]
+    before, after = d.get("before") or [], d.get("after") or []
     return (re.compile(r"(?:" + "|".join(before) + r")\s+$", re.I) if before else None,
             re.compile(r"(?:,?\s+(?:19|20)\d\d)?\s+(?:" + "|".join(after) + r")(?!\w)", re.I) if after else None)
 
