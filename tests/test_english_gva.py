@@ -31,13 +31,19 @@ def subs(text):
     "Man shoots girlfriend and her son",
     "Juvenile shot in arm near a school",
     "Arrest made in double homicide",
+    "Three shot on a corner in Dorchester",
+    "Student shot near a high school",
+    "5 People Injured By Man With A Shotgun In Fort Worth",
+    "Husband and wife dead after apparent murder/suicide",
+    "Student killed in hunting mishap",
 ])
 def test_gun_injuries_are_attacks(text):
     assert "Attack" in subs(text)
 
 
 @pytest.mark.parametrize("text", ["She shot a film about the city", "The photo shoot went well",
-                                  "Rebels shot down a drone"])
+                                  "Rebels shot down a drone", "He raised two shot glasses",
+                                  "She fired two shots into the air"])
 def test_other_shots_are_not(text):
     assert "Attack" not in subs(text)
 
@@ -151,3 +157,15 @@ def test_tolls_read_from_parts_ages_and_deaths_without_figures(text, killed):
     from vigie.extract.numbers import find_numbers
     figs = cas.figures(text, find_numbers(text, "en"), "en")
     assert cas.fatalities(cas.claims_of(figs, text, None, "t"), "en").best == killed
+
+
+def test_unplaced_sentences_tell_the_news_when_the_placed_ones_are_old(res):
+    # the only town named is an old incident's: the news sentences, which name none, were dropped
+    # with it (GVA: 17 articles of several-report incidents told no event so)
+    art = Article(id="u1", lang="en", published=date(2016, 6, 8),
+                  text="A 13-year-old boy was in critical condition after he was shot in the back "
+                       "on Tuesday, deputies said.\n"
+                       "In 2012, a man was shot and killed in Sandusky during a robbery.")
+    events = process(art, res)[1]
+    assert [e.event_date for e in events] == [date(2016, 6, 7)]
+    assert events[0].location.admin1 == "Ohio"

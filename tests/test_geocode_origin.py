@@ -170,3 +170,25 @@ def test_countryside_is_not_wider_than_a_town_beside(res):
     loc = where(res, "On 5 May 2019, gunmen attacked a checkpoint in Tal Hmis countryside in al-Hasakeh, "
                      "killing two fighters.")
     assert "asakah" not in loc.name and loc.name.startswith("Tall") and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, town", [
+    # a town before a word for its resident is where the person lives
+    ("A Brooklyn man was charged on Friday in connection with a shooting at a bar in Albany.", "Albany"),
+    # the hospital the wounded were taken to is not where they were shot
+    ("A boy was airlifted to Atlanta hospital after he was shot while playing with a gun in Jonesboro on Thursday.",
+     "Jonesboro"),
+])
+def test_residents_and_hospitals_are_not_the_place_of_the_shooting(res, text, town):
+    assert where(res, text).name == town
+
+
+def test_a_resident_told_alone_still_places_the_event(res):
+    assert where(res, "A Weatherford student was killed in a hunting accident on Thursday.").name == "Weatherford"
+
+
+def test_list_gap_reads_each_name_whole():
+    from vigie.geocode_qualify import LIST_GAP
+    assert LIST_GAP.fullmatch(", Homs & Hama, 2 ")
+    # a name that runs into a lowercase word is no list gap, found at once however long it is
+    assert not LIST_GAP.fullmatch("Abc" + "DEFGHIJKLMNOPQRSTUVWXYZ" * 4 + "x y")

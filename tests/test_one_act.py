@@ -21,6 +21,17 @@ def test_same_town_and_toll_is_one_act_whatever_its_kind():
     assert one_act(a, b, "en", family, same_name) and same_event(a, b, "en")
 
 
+def test_attack_and_clash_without_deaths_are_one_shooting():
+    a, b = ev("a1", **ATTACK), ev("a2", **CLASH)
+    assert one_act(a, b, "en", family, same_name) and same_event(a, b, "en")
+    # a death told by one report only is a toll that differs: left to the tolls' own rules
+    assert not one_act(ev("a1", killed=1, **ATTACK), b, "en", family, same_name)
+    # other towns, or a protest beside a shooting, stay apart
+    assert not one_act(a, ev("a2", IDLEB, **CLASH), "en", family, same_name)
+    protest = ev("a3", kind="Peaceful protest", etype="Protests")
+    assert not one_act(a, protest, "en", family, same_name)
+
+
 def test_same_victim_age_is_one_act():
     a = ev("a1", quote="A 15-year-old was shot on Friday.", **ATTACK)
     b = ev("a2", quote="Police said the 15-year-old had fired first.", **CLASH)

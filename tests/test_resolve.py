@@ -259,6 +259,12 @@ def test_a_states_government_and_its_military_are_one_side_but_two_states_are_no
     russia = Actor("Military Forces of Russia", "State forces", "Russia")
     assert actors_agree(replace(ev("a1"), actor1=gov), replace(ev("a2"), actor1=army))
     assert not actors_agree(replace(ev("a1"), actor1=russia), replace(ev("a2"), actor1=army))
+    # police a report names in no country are the state's forces of the country the other names
+    police = Actor("Police Forces of Unknown", "State forces", None, "police")
+    us_police = Actor("Police Forces of United States", "State forces", "United States", "police")
+    assert actors_agree(replace(ev("a1"), actor1=police), replace(ev("a2"), actor1=us_police))
+    rebels = Actor("Hayat Tahrir al-Sham", "Rebel group", None)
+    assert not actors_agree(replace(ev("a1"), actor1=police), replace(ev("a2"), actor1=rebels))
 
 
 def test_two_fights_between_different_armed_sides_are_two_events():

@@ -49,7 +49,7 @@ def _lang(code: str) -> dict:
             "fillers": {name_key(w) for w in raw.get("fillers", [])},
             "name_stop": {name_key(w) for w in raw.get("name_stop", [])}, "directions_short": frozenset(raw.get("street_directions", [])),
             "admin1_before": cues("admin1_before"), "admin1_after": cues("admin1_after"),
-            "near_after": cues("near_after"), "group_after": cues("group_after"),
+            "near_after": cues("near_after"), "group_after": cues("group_after") + cues("resident_after"),
             "near_before": cues("near_before"), "origin_before": cues("origin_before"),
             "cue_before": cues("place_cues_before") + cues("settlement_before"),
             "cue_after": cues("place_words_after"),

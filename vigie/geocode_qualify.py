@@ -68,8 +68,9 @@ def _qualifiers(mentions: list[PlaceMention], text: str, i: int) -> tuple[int, l
 
 
 # between two items of a list: commas, '&', digits, unmatched capitalized names (no lowercase word:
-# "displaced from Homs in Jarablus")
-LIST_GAP = re.compile(r"(?:[\s,&\d]|[A-Z][\w'’\-]*)*")
+# "displaced from Homs in Jarablus"). Each name is read whole (the lookahead): a name that could
+# end anywhere made the match exponential in a gap's length (one GVA article: over 8 s).
+LIST_GAP = re.compile(r"(?:[\s,&\d]|[A-Z][\w'’\-]*(?![\w'’\-]))*")
 
 
 @functools.lru_cache(maxsize=None)

@@ -71,6 +71,12 @@ def extract_events(doc: Document, gazetteer) -> list[Event]:
     deniers = attr.deniers(doc, said, lang)
     merged = merge(drafts)
     events = _frozen(merged, doc, lang, told, deniers, ctx["news"])
+    if not events and any(d.place is None for d in drafts):
+        # the places told were of no event (a follow-up's old days, a venue read as a town): the
+        # sentences with no place tell the report's, found as for a report that names none
+        coding.place_unknown([d for d in drafts if d.place is None], lang, gazetteer, countries, doc, names)
+        merged = merge(drafts)
+        events = _frozen(merged, doc, lang, told, deniers, ctx["news"])
     if not events and (day := _incident_day(merged, doc.ref_date)):
         # nothing new is told: the article follows the incident of the day it names
         events = _frozen(merged, doc, lang, told, deniers, day)
