@@ -391,6 +391,10 @@ def test_a_town_stormed_by_troops_is_an_assault_there_on_its_day(res):
     events = [e.to_json() for e in extract(res, text, "2016-02-20")]
     stormed = [e for e in events if e["sub_event_type"] == "Attack"]
     assert [(e["event_date"], e["location"]["name"]) for e in stormed] == [("2016-02-12", "Ḩamāh")]
+    # told in the passive, by whom it was stormed
+    text = "Hama a été investie tôt dans la matinée du 12 février par 3 000 hommes appuyés par des blindés."
+    stormed = [e for e in extract(res, text, "2016-02-20") if e.sub_event_type == "Attack"]
+    assert [(e.event_date.isoformat(), e.location.name) for e in stormed] == [("2016-02-12", "Ḩamāh")]
     # money 'invested' in a town is no assault
     text = "Le groupe a investi dans la ville de Hama deux millions d'euros le 12 février."
     assert not [e for e in extract(res, text, "2016-02-20") if e.sub_event_type == "Attack"]
