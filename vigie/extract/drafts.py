@@ -57,3 +57,13 @@ class Draft:
     confidence: float = 0.5
     actor1: Actor | None = None
     actor2: Actor | None = None
+
+
+def previous(drafts: list[Draft], s: Sentence, families, reach: int = 3) -> Draft | None:
+    """The latest event of these families told in the `reach` sentences before this one."""
+    for d in reversed(drafts):
+        if s.index - d.sentences[-1].index > reach:
+            return None
+        if families is None or d.rule.family in families:
+            return d
+    return None

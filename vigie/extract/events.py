@@ -21,7 +21,7 @@ from .actors import find_actors, roles
 from . import attribution as attr
 from .classify import background, blocked, in_clause, one_sided, violent_rule
 from .dates import find_dates, incident_days
-from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence
+from .drafts import MAX_AGE_DAYS, SPECIFICITY, VICTIM_TYPES, Draft, Sentence, previous
 from .freeze import freeze, merge
 from .numbers import find_numbers
 from .placing import (across_border, antecedent, at_home, country_focus, dated_at_place, found_in_focus, listed, nearest,
@@ -226,12 +226,12 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
     out: list[Draft] = []
 
     if violent is None and talk is None:
-        target = _previous(drafts, s, VIOLENT_FAMILIES)
+        target = previous(drafts, s, VIOLENT_FAMILIES)
         if target and claims and not places:
             _attach(target, s, claims)
         return out
     # a battle just told, named again ("during the clashes") by a sentence with other cues
-    fighting = _previous(drafts, s, ("battle",)) if violent and any(
+    fighting = previous(drafts, s, ("battle",)) if violent and any(
         t.rule.family == "battle" and is_anaphoric(s.low, t, lang) for t in s.triggers) else None
     if violent:
         trig, rule = violent
@@ -244,13 +244,13 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             # "Une chaîne d'opposition parle de plus de dix morts", "ces raids ont tué ...":
             # another report of the event just told, not a new event; "civilians were killed by
             # shelling during the clashes": deaths in the fighting told before, its toll
-            target = fighting or _previous(drafts, s, VIOLENT_FAMILIES if rule.inferred
+            target = fighting or previous(drafts, s, VIOLENT_FAMILIES if rule.inferred
                                            else (rule.family,)) \
-                or _previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
+                or previous(drafts, s, coding.SUPPORTED.get(rule.family, ()))
             if target is None and not rule.inferred and not fighting:
                 # "ces bombardements ont tué plus d'une centaine de personnes", six sentences of
                 # reactions after the attack: a demonstrative names the last such event told
-                target = _previous([d for d in drafts if d.place is not None], s, (rule.family,),
+                target = previous([d for d in drafts if d.place is not None], s, (rule.family,),
                                    reach=len(doc.sentences))
             own_day = next((m.day for m in s.dates if m.day and m.precision == "day"), None)
             if target and own_day and target.day and own_day != target.day and target.place:
@@ -280,7 +280,7 @@ def _drafts_of(s: Sentence, doc: Document, lang: str, gazetteer, countries: Coun
             out.append(d)
         violent = None
     towns = listed(doc, s, gazetteer, countries) if violent and killed and not places and \
-        _previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
+        previous([d for d in drafts if d.place is not None], s, VIOLENT_FAMILIES) is None else []
     for town in towns:   # "Homs et Deir El-Zour. Plus de 45 tués": each town's event, none's total
         d = _draft(s, one_sided(s, violent[1], killed, lang), violent[0].start, town, "in", doc, lang, ctx, drafts)
         d.claims = [c for c in claims if c.kind != "killed"]
@@ -405,7 +405,7 @@ def _draft(s: Sentence, rule: Rule, anchor: int, place, relation, doc: Document,
         # a draft placed nowhere in between ("« Des snipers ont pris position »") does not break
         # the thread back to the place told before
         placed = [e for e in drafts if e.place is not None]
-        prev = _previous(placed, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
+        prev = previous(placed, s, ("talks",) if talks else VIOLENT_FAMILIES + ("arrest",))
         if prev and prev.place.kind != "country":
             d.place, d.relation = prev.place, prev.relation
         elif not talks and _killed(s) and ctx.get("gazetteer"):
@@ -486,16 +486,6 @@ def _earlier_date(doc: Document, s: Sentence, limit) -> DateMention | None:
     found = [m for m in find_dates(doc.sentences[j].text, doc.ref_date, doc.lang)
              if m.day is not None and (limit is None or m.day <= limit)]
     return found[-1] if found else None
-
-
-def _previous(drafts: list[Draft], s: Sentence, families, reach: int = 3) -> Draft | None:
-    """The latest event of these families told in the `reach` sentences before this one."""
-    for d in reversed(drafts):
-        if s.index - d.sentences[-1].index > reach:
-            return None
-        if families is None or d.rule.family in families:
-            return d
-    return None
 
 
 def _attach(d: Draft, s: Sentence, claims: list[Claim]) -> None:
