@@ -19,11 +19,12 @@ from .models import Event
 VICTIM_DAYS = 2
 # Acts of people on the ground; air strikes, shelling and bombs are told alike by every report.
 PERSON_FAMILIES = ("attack", "battle", "protest", "riot")
-# A shooting that killed no one, told as an attack by one report and as an exchange of fire by
-# another ("a suspect opened fire, officers fired back"): with no toll to compare, one act at one
-# town and day (GVA: B-cubed F1 0.8998 -> 0.9007; ACLED Syria and global default runs unchanged
-# to three decimals: their notes tell a clash and an attack of one village and day with deaths).
-NO_TOLL_ONE_SHOOTING = frozenset({"attack", "battle"})
+# The kinds one shooting is told as: an attack by one report, an exchange of fire by another ("a
+# suspect opened fire, officers fired back"). With no death told by either, one act at one town and
+# day (GVA: B-cubed F1 0.8998 -> 0.9007; ACLED Syria and global default runs unchanged to three
+# decimals: their notes tell a clash and an attack of one village and day with deaths); told in
+# the same words, one story (story.py).
+ONE_SHOOTING = frozenset({"attack", "battle"})
 
 
 @functools.lru_cache(maxsize=None)
@@ -43,14 +44,15 @@ def _ages(e: Event, lang: str) -> frozenset[int]:
 def one_act(a: Event, b: Event, lang: str, family, same_name) -> bool:
     """Two kinds of personal violence at one town (by name) that share a toll above zero or a
     victim's age, or an attack and a clash neither of which killed; the caller checks the day."""
-    if family(a, lang) not in PERSON_FAMILIES or family(b, lang) not in PERSON_FAMILIES:
+    fa, fb = family(a, lang), family(b, lang)
+    if fa not in PERSON_FAMILIES or fb not in PERSON_FAMILIES:
         return False
     if a.location.geo_precision != 1 or b.location.geo_precision != 1 or not same_name(a.location, b.location):
         return False
     ka, kb = a.fatalities.best, b.fatalities.best
     if ka and kb and ka == kb:
         return True
-    if not ka and not kb and {family(a, lang), family(b, lang)} <= NO_TOLL_ONE_SHOOTING:
+    if not ka and not kb and {fa, fb} <= ONE_SHOOTING:
         return True
     return bool(_ages(a, lang) & _ages(b, lang))
 

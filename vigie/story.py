@@ -21,6 +21,7 @@ from collections import Counter
 from datetime import timedelta
 
 from .models import Event
+from .one_act import ONE_SHOOTING   # told in the same words, one story (GVA: F1 +0.0005)
 
 # A word as frequent as 'police' (Zipf 5.3) weighs 0.7; a surname (Zipf 2.5) 3.5; a word at or
 # above Zipf 6 ('the', 'was', 'le') nothing.
@@ -35,9 +36,6 @@ KEY_ARTICLES = 30
 SAME_STORY = 0.42
 # Days apart two reports of one story may date it (GVA: 3 -> F1 +0.005, 7 -> +0.004, 30 -> -0.004).
 STORY_DAYS = 3
-# One outlet tells a shooting as an exchange of fire, another as an attack on its victim: told in
-# the same words, one story (GVA: F1 +0.0005).
-ONE_SHOOTING = frozenset({"battle", "attack"})
 # Acts of violence one incident of which outlets tell in their own words.
 STORY_FAMILIES = ("remote", "bomb", "battle", "attack", "abduction", "riot")
 # Words from which an article is a story, told in the outlet's own words. A monitor's note of a
